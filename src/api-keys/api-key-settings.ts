@@ -1,0 +1,67 @@
+// The admin API's key settings (CRS's field names, camelCase) and their
+// translation to the snake_case jsonb that api.create_api_key and
+// api.update_api_key validate. zod checks shapes and types at the edge; the
+// rules (ranges, known values, activation mode) are the database's.
+import { z } from 'zod';
+
+const money = z.union([z.number(), z.string()]);
+const nullableText = z.string().nullable();
+const textList = z.array(z.string());
+
+export const apiKeySettingsSchema = z
+  .strictObject({
+    name: z.string(),
+    description: nullableText,
+    permissions: z.string(),
+    isActive: z.boolean(),
+    tokenLimit: z.number(),
+    concurrencyLimit: z.number(),
+    rateLimitWindow: z.number(),
+    rateLimitRequests: z.number(),
+    rateLimitCost: money,
+    dailyCostLimit: money,
+    weeklyOpusCostLimit: money,
+    claudeAccountId: nullableText,
+    claudeConsoleAccountId: nullableText,
+    geminiAccountId: nullableText,
+    openaiAccountId: nullableText,
+    azureOpenaiAccountId: nullableText,
+    bedrockAccountId: nullableText,
+    enableModelRestriction: z.boolean(),
+    restrictedModels: textList,
+    enableClientRestriction: z.boolean(),
+    allowedClients: textList,
+    tags: textList,
+    expirationMode: z.string(),
+    activationDays: z.number(),
+    expiresAt: nullableText,
+    userId: nullableText,
+    icon: nullableText,
+  })
+  .partial();
+
+export type ApiKeySettings = z.infer<typeof apiKeySettingsSchema>;
+
+export const createApiKeySchema = apiKeySettingsSchema.extend({ name: z.string() });
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+/** Admin API field -> database field, where the names differ beyond camelCase. */
+const renamed: Record<string, string> = { userId: 'owner_user_id' };
+
+const toSnake = (name: string) => renamed[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Maps admin-API settings to the jsonb the SQL functions take. */
+export function toSqlSettings(settings: ApiKeySettings): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [toSnake(name), value]),
+  );
+}
+
+/** Maps a database field name (as in an RVINV error's COLUMN) back to the admin API's name. */
+export function toApiFieldName(column: string): string {
+  const reverse = Object.entries(renamed).find(([, sql]) => sql === column);
+  if (reverse) return reverse[0];
+  return column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+}

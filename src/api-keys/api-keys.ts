@@ -1,0 +1,167 @@
+// The API-key service: thin orchestration over the generated query functions.
+// The database decides (api.* functions); this module computes digests, keeps
+// the plain key out of the database, and puts the cache in front of reads.
+import type pg from 'pg';
+import { preparedConnection, type Queryable } from '../db.js';
+import { AppError, mapDbErrors, refusalError, serviceErrors } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { ApiKey } from './api-key.js';
+import { apiKeyFromRow } from './api-key.js';
+import { toSqlSettings, type ApiKeySettings, type CreateApiKeyInput } from './api-key-settings.js';
+import {
+  authenticateApiKey,
+  countApiKeys,
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  listApiKeys,
+  purgeApiKey,
+  regenerateApiKey,
+  restoreApiKey,
+  updateApiKey,
+} from './api-keys.queries.js';
+import { AuthCache } from './auth-cache.js';
+import { decisionFromRow, type AuthDecision, type AuthenticatedKey } from './auth-decision.js';
+import type { ClientClassifier } from './client-kinds.js';
+import type { KeyMaterial } from './key-material.js';
+import type { LastUsedTracker } from './last-used.js';
+
+export type Platform = 'claude' | 'gemini' | 'openai';
+
+export interface AuthContext {
+  /** The route family of the request; null for routes open to every platform. */
+  platform: Platform | null;
+  /** The requested model as sent, or null. */
+  model: string | null;
+  userAgent: string | null;
+}
+
+export interface Actor {
+  name: string | null;
+  type: 'admin' | 'user' | 'system';
+}
+
+export interface ListFilter {
+  isActive?: boolean | undefined;
+  isDeleted?: boolean | undefined;
+  tag?: string | undefined;
+  userId?: string | undefined;
+  search?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export interface ApiKeyServiceDeps {
+  pool: pg.Pool;
+  keys: KeyMaterial;
+  cache: AuthCache | null;
+  clients: ClientClassifier;
+  lastUsed: LastUsedTracker;
+  log: Logger;
+  now?: () => number;
+}
+
+const MAX_MODEL_LENGTH = 200;
+
+export class ApiKeyService {
+  private readonly db: Queryable;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ApiKeyServiceDeps) {
+    this.db = preparedConnection(deps.pool);
+    this.now = deps.now ?? Date.now;
+  }
+
+  /**
+   * Authenticates a presented key for a request. Returns the key's data, or
+   * throws an AppError carrying the database's refusal.
+   */
+  async authenticate(presented: string | undefined, context: AuthContext): Promise<AuthenticatedKey> {
+    if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
+    if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
+    if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
+      throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
+    }
+    const decision = await this.decide(presented, context);
+    if (decision.refusal !== null) throw refusalError(decision.refusal);
+    this.deps.lastUsed.record(decision.keyId!, this.now());
+    return decision.key!;
+  }
+
+  private async decide(presented: string, context: AuthContext): Promise<AuthDecision> {
+    const digest = this.deps.keys.hmacDigest(presented);
+    const client = this.deps.clients.classify(context.userAgent);
+    const { cache } = this.deps;
+    const entryKey = AuthCache.entryKey(digest.toString('hex'), context.platform, client, context.model);
+    const cached = cache?.getLocal(entryKey) ?? (await cache?.getRemote(entryKey));
+    if (cached !== undefined) return cached;
+
+    const [row] = await mapDbErrors(() =>
+      authenticateApiKey.run(
+        { digest, crsDigest: this.deps.keys.crsDigest(presented) ?? null, platform: context.platform, model: context.model, client },
+        this.db,
+      ),
+    );
+    if (row === undefined) throw new Error('api.authenticate_api_key returned no row');
+    const decision = decisionFromRow(row);
+    // A call that activated the key had a side effect: never memoize it.
+    if (!row.activated_now) cache?.store(entryKey, decision);
+    return decision;
+  }
+
+  async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; plainKey: string }> {
+    const plainKey = this.deps.keys.generate();
+    const [row] = await mapDbErrors(() =>
+      createApiKey.run({ digest: this.deps.keys.hmacDigest(plainKey), digestScheme: 'hmac-sha256', settings: toSqlSettings(input) as never }, this.db),
+    );
+    return { apiKey: apiKeyFromRow(row!), plainKey };
+  }
+
+  async get(id: string): Promise<ApiKey> {
+    const [row] = await mapDbErrors(() => getApiKey.run({ id }, this.db));
+    return apiKeyFromRow(row!);
+  }
+
+  async list(filter: ListFilter): Promise<{ items: ApiKey[]; total: number }> {
+    const params = {
+      isActive: filter.isActive ?? null,
+      isDeleted: filter.isDeleted ?? null,
+      tag: filter.tag ?? null,
+      ownerUserId: filter.userId ?? null,
+      search: filter.search ?? null,
+    };
+    const [rows, [count]] = await mapDbErrors(() =>
+      Promise.all([listApiKeys.run({ ...params, limit: filter.limit, offset: filter.offset }, this.db), countApiKeys.run(params, this.db)]),
+    );
+    return { items: rows.map(apiKeyFromRow), total: Number(count!.total) };
+  }
+
+  async update(id: string, changes: ApiKeySettings): Promise<ApiKey> {
+    const [row] = await mapDbErrors(() => updateApiKey.run({ id, changes: toSqlSettings(changes) as never }, this.db));
+    return apiKeyFromRow(row!);
+  }
+
+  async delete(id: string, actor: Actor): Promise<ApiKey> {
+    const [row] = await mapDbErrors(() => deleteApiKey.run({ id, deletedBy: actor.name, deletedByType: actor.type }, this.db));
+    return apiKeyFromRow(row!);
+  }
+
+  async restore(id: string, actor: Actor): Promise<ApiKey> {
+    const [row] = await mapDbErrors(() => restoreApiKey.run({ id, restoredBy: actor.name, restoredByType: actor.type }, this.db));
+    return apiKeyFromRow(row!);
+  }
+
+  /** A new plain key for an existing key; the old one stops working at once. */
+  async regenerate(id: string): Promise<{ apiKey: ApiKey; plainKey: string }> {
+    const plainKey = this.deps.keys.generate();
+    const [row] = await mapDbErrors(() =>
+      regenerateApiKey.run({ id, digest: this.deps.keys.hmacDigest(plainKey), digestScheme: 'hmac-sha256' }, this.db),
+    );
+    return { apiKey: apiKeyFromRow(row!), plainKey };
+  }
+
+  /** Permanent delete of a soft-deleted key. */
+  async purge(id: string): Promise<void> {
+    await mapDbErrors(() => purgeApiKey.run({ id }, this.db));
+  }
+}

@@ -1,0 +1,224 @@
+// Memoizes api.authenticate_api_key's decisions: a short in-process map in
+// front of a Redis TTL cache. It never decides anything itself. An entry is
+// keyed by digest + request context and lives no longer than its TTL or the
+// key's expiry; NOTIFY-driven invalidation drops a key's entries everywhere.
+import type { Redis } from 'ioredis';
+import type { Logger } from '../logger.js';
+import type { AuthDecision } from './auth-decision.js';
+
+export interface AuthCacheOptions {
+  redis: Redis | null;
+  keyPrefix: string;
+  l1TtlMs: number;
+  l1MaxEntries: number;
+  redisTtlSeconds: number;
+  negativeTtlSeconds: number;
+  log: Logger;
+  now?: () => number;
+}
+
+interface LocalEntry {
+  decision: AuthDecision;
+  expiresAt: number;
+}
+
+// Fill only if no newer version of the key has been announced (a decision read
+// before a change committed must not land after the invalidation).
+const FILL_SCRIPT = `
+local known = redis.call('GET', KEYS[2])
+if known and tonumber(known) > tonumber(ARGV[3]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+redis.call('SADD', KEYS[3], KEYS[1])
+redis.call('PEXPIRE', KEYS[3], ARGV[4])
+return 1`;
+
+const INVALIDATE_SCRIPT = `
+local known = redis.call('GET', KEYS[1])
+if (not known) or tonumber(known) < tonumber(ARGV[1]) then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+end
+local members = redis.call('SMEMBERS', KEYS[2])
+for i = 1, #members, 500 do
+  redis.call('DEL', unpack(members, i, math.min(i + 499, #members)))
+end
+redis.call('DEL', KEYS[2])
+return #members`;
+
+type CacheRedis = Redis & {
+  relaypgAuthFill(entry: string, marker: string, index: string, value: string, ttlMs: number, version: number, indexTtlMs: number): Promise<number>;
+  relaypgAuthInvalidate(marker: string, index: string, version: number, markerTtlMs: number): Promise<number>;
+};
+
+/** After a Redis error or timeout, skip Redis this long before trying again. */
+const REDIS_BYPASS_MS = 1_000;
+
+export class AuthCache {
+  private readonly local = new Map<string, LocalEntry>();
+  private readonly localByKey = new Map<string, Set<string>>();
+  /** Highest announced version per key, with when that knowledge may be forgotten. */
+  private readonly knownVersions = new Map<string, { version: number; until: number }>();
+  private readonly redis: CacheRedis | null;
+  private readonly now: () => number;
+  private redisBypassUntil = 0;
+
+  constructor(private readonly options: AuthCacheOptions) {
+    this.now = options.now ?? Date.now;
+    this.redis = options.redis as CacheRedis | null;
+    if (this.redis && typeof this.redis.relaypgAuthFill !== 'function') {
+      this.redis.defineCommand('relaypgAuthFill', { numberOfKeys: 3, lua: FILL_SCRIPT });
+      this.redis.defineCommand('relaypgAuthInvalidate', { numberOfKeys: 2, lua: INVALIDATE_SCRIPT });
+    }
+  }
+
+  /** Cache key for a digest and request context. */
+  static entryKey(digestHex: string, platform: string | null, client: string | null, model: string | null): string {
+    return `${digestHex}:${platform ?? '-'}:${client ?? '-'}:${model ?? '-'}`;
+  }
+
+  getLocal(entryKey: string): AuthDecision | undefined {
+    const entry = this.local.get(entryKey);
+    if (entry === undefined) return undefined;
+    if (entry.expiresAt > this.now()) return entry.decision;
+    this.dropLocal(entryKey, entry);
+    return undefined;
+  }
+
+  async getRemote(entryKey: string): Promise<AuthDecision | undefined> {
+    if (!this.redisUsable()) return undefined;
+    try {
+      const raw = await this.redis!.get(this.redisEntryKey(entryKey));
+      if (raw === null) return undefined;
+      const stored = JSON.parse(raw) as { d: AuthDecision; e: number };
+      if (stored.e <= this.now()) return undefined;
+      this.storeLocal(entryKey, stored.d, stored.e);
+      return stored.d;
+    } catch (error) {
+      this.redisFailed(error);
+      return undefined;
+    }
+  }
+
+  /** Remembers a decision in both levels (Redis in the background). */
+  store(entryKey: string, decision: AuthDecision): void {
+    const now = this.now();
+    const redisExpiry = this.expiryFor(decision, now, this.options.redisTtlSeconds * 1000);
+    this.storeLocal(entryKey, decision, Math.min(redisExpiry, this.expiryFor(decision, now, this.options.l1TtlMs)));
+    if (redisExpiry > now && this.redisUsable()) {
+      void this.storeRemote(entryKey, decision, redisExpiry - now).catch((error) => this.redisFailed(error));
+    }
+  }
+
+  /** Drops every cached decision about a key, here and in Redis. */
+  async invalidate(keyId: string, version: number): Promise<void> {
+    this.invalidateLocal(keyId, version);
+    if (!this.redisUsable()) return;
+    const markerTtl = Math.max(this.options.redisTtlSeconds * 1000, 1);
+    try {
+      await this.redis!.relaypgAuthInvalidate(this.versionMarkerKey(keyId), this.indexKey(keyId), version, markerTtl);
+    } catch (error) {
+      this.redisFailed(error);
+    }
+  }
+
+  invalidateLocal(keyId: string, version: number): void {
+    const known = this.knownVersions.get(keyId);
+    if (known === undefined || known.version < version) {
+      this.knownVersions.set(keyId, { version, until: this.now() + Math.max(this.options.l1TtlMs, this.options.redisTtlSeconds * 1000) });
+    }
+    const entryKeys = this.localByKey.get(keyId);
+    if (entryKeys === undefined) return;
+    for (const entryKey of entryKeys) this.local.delete(entryKey);
+    this.localByKey.delete(keyId);
+  }
+
+  /** Forget everything local (after missed notifications, e.g. a lost LISTEN connection). */
+  clearLocal(): void {
+    this.local.clear();
+    this.localByKey.clear();
+  }
+
+  get localSize(): number {
+    return this.local.size;
+  }
+
+  private expiryFor(decision: AuthDecision, now: number, ttlMs: number): number {
+    const ttl = decision.refusal === 'AUUNK' ? Math.min(ttlMs, this.options.negativeTtlSeconds * 1000) : ttlMs;
+    const expiry = now + ttl;
+    return decision.validUntil === null ? expiry : Math.min(expiry, decision.validUntil);
+  }
+
+  private storeLocal(entryKey: string, decision: AuthDecision, expiresAt: number): void {
+    if (this.options.l1MaxEntries === 0 || expiresAt <= this.now()) return;
+    if (decision.keyId !== null && this.isStale(decision.keyId, decision.authVersion)) return;
+    if (this.local.size >= this.options.l1MaxEntries) this.evictOldest();
+    this.local.set(entryKey, { decision, expiresAt });
+    if (decision.keyId !== null) {
+      let entryKeys = this.localByKey.get(decision.keyId);
+      if (entryKeys === undefined) this.localByKey.set(decision.keyId, (entryKeys = new Set()));
+      entryKeys.add(entryKey);
+    }
+  }
+
+  private async storeRemote(entryKey: string, decision: AuthDecision, ttlMs: number): Promise<void> {
+    const value = JSON.stringify({ d: decision, e: this.now() + ttlMs });
+    const redisKey = this.redisEntryKey(entryKey);
+    if (decision.keyId === null) {
+      await this.redis!.set(redisKey, value, 'PX', ttlMs);
+      return;
+    }
+    await this.redis!.relaypgAuthFill(
+      redisKey,
+      this.versionMarkerKey(decision.keyId),
+      this.indexKey(decision.keyId),
+      value,
+      ttlMs,
+      decision.authVersion,
+      Math.max(this.options.redisTtlSeconds * 1000, ttlMs),
+    );
+  }
+
+  private isStale(keyId: string, version: number): boolean {
+    const known = this.knownVersions.get(keyId);
+    if (known === undefined) return false;
+    if (known.until <= this.now()) {
+      this.knownVersions.delete(keyId);
+      return false;
+    }
+    return version < known.version;
+  }
+
+  private evictOldest(): void {
+    // Map iterates in insertion order: drop the oldest tenth.
+    let toDrop = Math.max(1, Math.floor(this.options.l1MaxEntries / 10));
+    for (const [entryKey, entry] of this.local) {
+      this.dropLocal(entryKey, entry);
+      if (--toDrop === 0) break;
+    }
+  }
+
+  private dropLocal(entryKey: string, entry: LocalEntry): void {
+    this.local.delete(entryKey);
+    if (entry.decision.keyId !== null) this.localByKey.get(entry.decision.keyId)?.delete(entryKey);
+  }
+
+  private redisUsable(): boolean {
+    return this.redis !== null && this.options.redisTtlSeconds > 0 && this.redis.status === 'ready' && this.now() >= this.redisBypassUntil;
+  }
+
+  private redisFailed(error: unknown): void {
+    this.redisBypassUntil = this.now() + REDIS_BYPASS_MS;
+    this.options.log.debug({ err: { message: (error as Error)?.message } }, 'auth cache: redis call failed');
+  }
+
+  private redisEntryKey(entryKey: string): string {
+    return `${this.options.keyPrefix}auth:e:${entryKey}`;
+  }
+
+  private versionMarkerKey(keyId: string): string {
+    return `${this.options.keyPrefix}auth:v:${keyId}`;
+  }
+
+  private indexKey(keyId: string): string {
+    return `${this.options.keyPrefix}auth:i:${keyId}`;
+  }
+}

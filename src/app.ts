@@ -1,0 +1,83 @@
+// The composition root: builds every service from a validated Config.
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import { ApiKeyService } from './api-keys/api-keys.js';
+import { AuthCache } from './api-keys/auth-cache.js';
+import { ChangeListener } from './api-keys/change-listener.js';
+import { ClientClassifier } from './api-keys/client-kinds.js';
+import { KeyMaterial } from './api-keys/key-material.js';
+import { LastUsedTracker } from './api-keys/last-used.js';
+import type { Config } from './config.js';
+import { createPool, preparedConnection } from './db.js';
+import { HealthService, latestCommittedMigration } from './health/health.js';
+import { buildServer } from './http/server.js';
+import type { Logger } from './logger.js';
+import { createRedis } from './redis.js';
+import { UserService } from './users/users.js';
+import path from 'node:path';
+import { projectRoot } from './paths.js';
+
+export interface App {
+  config: Config;
+  pool: pg.Pool;
+  redis: Redis | null;
+  cache: AuthCache;
+  listener: ChangeListener;
+  lastUsed: LastUsedTracker;
+  apiKeys: ApiKeyService;
+  users: UserService;
+  health: HealthService;
+  server: FastifyInstance;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const pool = createPool(config.APP_DATABASE_URL, config.PG_POOL_SIZE);
+  let listenerToStop: ChangeListener | undefined;
+  const redis = config.AUTH_CACHE_REDIS_TTL_SECONDS > 0 ? createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, log) : null;
+  try {
+    const cache = new AuthCache({
+      redis,
+      keyPrefix: config.REDIS_KEY_PREFIX,
+      l1TtlMs: config.AUTH_CACHE_L1_TTL_MS,
+      l1MaxEntries: config.AUTH_CACHE_L1_MAX_ENTRIES,
+      redisTtlSeconds: config.AUTH_CACHE_REDIS_TTL_SECONDS,
+      negativeTtlSeconds: config.AUTH_CACHE_NEGATIVE_TTL_SECONDS,
+      log,
+    });
+    const listener = new ChangeListener(config.APP_DATABASE_URL, cache, log);
+    listenerToStop = listener;
+    listener.start();
+    const lastUsed = new LastUsedTracker(preparedConnection(pool), config.LAST_USED_FLUSH_INTERVAL_MS, log);
+    lastUsed.start();
+    const clients = await ClientClassifier.load(preparedConnection(pool));
+    const keys = new KeyMaterial({ prefix: config.API_KEY_PREFIX, hmacSecret: config.API_KEY_HMAC_SECRET, crsSecret: config.CRS_ENCRYPTION_KEY });
+    const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
+    const users = new UserService(pool);
+    const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
+    const health = new HealthService(pool, redis, expected);
+    const server = buildServer({ apiKeys, health, adminToken: config.ADMIN_TOKEN, log });
+    await withTimeout(listener.ready, 10_000, 'could not LISTEN for cache invalidations within 10 s');
+
+    const close = async () => {
+      await server.close();
+      await lastUsed.stop();
+      await listener.stop();
+      redis?.disconnect();
+      await pool.end();
+    };
+    return { config, pool, redis, cache, listener, lastUsed, apiKeys, users, health, server, close };
+  } catch (error) {
+    await listenerToStop?.stop();
+    redis?.disconnect();
+    await pool.end();
+    throw error;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,87 @@
+// Configuration: every setting comes from the environment, is validated once at
+// startup, and a mistake is reported field by field in plain words.
+import { z } from 'zod';
+
+const secret = (name: string, min: number) =>
+  z.string({ error: `${name} is required` }).min(min, `${name} must be at least ${min} characters`);
+
+const urlWithScheme = (name: string, schemes: string[]) =>
+  z
+    .string({ error: `${name} is required` })
+    .refine((value) => {
+      try {
+        return schemes.includes(new URL(value).protocol.replace(/:$/, ''));
+      } catch {
+        return false;
+      }
+    }, `${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')}`);
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const serviceSchema = z.object({
+  APP_DATABASE_URL: urlWithScheme('APP_DATABASE_URL', ['postgres', 'postgresql']),
+  PG_POOL_SIZE: intFrom(1, 200).default(10),
+  REDIS_URL: urlWithScheme('REDIS_URL', ['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_KEY_PREFIX may use letters, digits, ":", "_" and "-"').default('relaypg:'),
+  REDIS_COMMAND_TIMEOUT_MS: intFrom(5, 60_000).default(100),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: intFrom(0, 65_535).default(3000),
+  ADMIN_TOKEN: secret('ADMIN_TOKEN', 32),
+  API_KEY_HMAC_SECRET: secret('API_KEY_HMAC_SECRET', 32),
+  API_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'API_KEY_PREFIX must be 1-16 letters, digits, "_" or "-"').default('cr_'),
+  CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AUTH_CACHE_L1_TTL_MS: intFrom(0, 600_000).default(15_000),
+  AUTH_CACHE_L1_MAX_ENTRIES: intFrom(0, 10_000_000).default(50_000),
+  AUTH_CACHE_REDIS_TTL_SECONDS: intFrom(0, 86_400).default(120),
+  AUTH_CACHE_NEGATIVE_TTL_SECONDS: intFrom(0, 3_600).default(10),
+  LAST_USED_FLUSH_INTERVAL_MS: intFrom(100, 3_600_000).default(10_000),
+  MIGRATIONS_DIR: z.string().min(1).default('db/migrations/committed'),
+});
+
+export type Config = z.output<typeof serviceSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function formatIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const variable = issue.path.join('.');
+    // Messages written above already name the variable; zod's defaults do not.
+    return issue.message.includes(variable) ? issue.message : `${variable}: ${issue.message}`;
+  });
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = serviceSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  return parsed.data;
+}
+
+// Settings of `relaypg db setup` (superuser bootstrap + migrations).
+const setupSchema = z.object({
+  ROOT_DATABASE_URL: urlWithScheme('ROOT_DATABASE_URL', ['postgres', 'postgresql']),
+  DATABASE_URL: urlWithScheme('DATABASE_URL', ['postgres', 'postgresql']),
+  DATABASE_OWNER: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_OWNER must be a lowercase SQL identifier').default('relaypg_owner'),
+  DATABASE_OWNER_PASSWORD: z.string().min(1, 'DATABASE_OWNER_PASSWORD is required'),
+  DATABASE_APP_USER: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'DATABASE_APP_USER must be a lowercase SQL identifier').default('relaypg_app'),
+  DATABASE_APP_PASSWORD: z.string().min(1, 'DATABASE_APP_PASSWORD is required'),
+});
+
+export type SetupConfig = z.output<typeof setupSchema> & { databaseName: string };
+
+export function loadSetupConfig(env: NodeJS.ProcessEnv = process.env): SetupConfig {
+  const parsed = setupSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const databaseName = decodeURIComponent(new URL(parsed.data.DATABASE_URL).pathname.replace(/^\//, ''));
+  const problems: string[] = [];
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(databaseName)) problems.push('DATABASE_URL must name a database with a lowercase SQL identifier');
+  const owner = decodeURIComponent(new URL(parsed.data.DATABASE_URL).username);
+  if (owner !== parsed.data.DATABASE_OWNER) problems.push(`DATABASE_URL must connect as DATABASE_OWNER (${parsed.data.DATABASE_OWNER}), not "${owner}"`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...parsed.data, databaseName };
+}

@@ -1,0 +1,91 @@
+/** Types generated for queries found in "src/crs-import/crs-import.sql" */
+import { PreparedQuery } from '@pgtyped/runtime';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** 'ImportCrsUser' parameters type */
+export interface IImportCrsUserParams {
+  document: Json;
+  redisKey: string;
+}
+
+/** 'ImportCrsUser' return type */
+export interface IImportCrsUserResult {
+  outcome: string;
+}
+
+/** 'ImportCrsUser' query type */
+export interface IImportCrsUserQuery {
+  params: IImportCrsUserParams;
+  result: IImportCrsUserResult;
+}
+
+const importCrsUserIR: any = {"usedParamSet":{"redisKey":true,"document":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":27,"b":36}]},{"name":"document","required":true,"transform":{"type":"scalar"},"locs":[{"a":39,"b":48}]}],"statement":"select api.import_crs_user(:redisKey!, :document!) as \"outcome!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select api.import_crs_user(:redisKey!, :document!) as "outcome!"
+ * ```
+ */
+export const importCrsUser = new PreparedQuery<IImportCrsUserParams,IImportCrsUserResult>(importCrsUserIR);
+
+
+/** 'ImportCrsApiKey' parameters type */
+export interface IImportCrsApiKeyParams {
+  fields: Json;
+  redisKey: string;
+}
+
+/** 'ImportCrsApiKey' return type */
+export interface IImportCrsApiKeyResult {
+  outcome: string;
+}
+
+/** 'ImportCrsApiKey' query type */
+export interface IImportCrsApiKeyQuery {
+  params: IImportCrsApiKeyParams;
+  result: IImportCrsApiKeyResult;
+}
+
+const importCrsApiKeyIR: any = {"usedParamSet":{"redisKey":true,"fields":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":30,"b":39}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":42,"b":49}]}],"statement":"select api.import_crs_api_key(:redisKey!, :fields!) as \"outcome!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select api.import_crs_api_key(:redisKey!, :fields!) as "outcome!"
+ * ```
+ */
+export const importCrsApiKey = new PreparedQuery<IImportCrsApiKeyParams,IImportCrsApiKeyResult>(importCrsApiKeyIR);
+
+
+/** 'CheckCrsApiKeyIndex' parameters type */
+export interface ICheckCrsApiKeyIndexParams {
+  hashMap: Json;
+}
+
+/** 'CheckCrsApiKeyIndex' return type */
+export interface ICheckCrsApiKeyIndexResult {
+  digestPrefix: string;
+  keyId: string;
+  verdict: string;
+}
+
+/** 'CheckCrsApiKeyIndex' query type */
+export interface ICheckCrsApiKeyIndexQuery {
+  params: ICheckCrsApiKeyIndexParams;
+  result: ICheckCrsApiKeyIndexResult;
+}
+
+const checkCrsApiKeyIndexIR: any = {"usedParamSet":{"hashMap":true},"params":[{"name":"hashMap","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":126}]}],"statement":"select digest_prefix as \"digestPrefix!\", key_id as \"keyId!\", verdict as \"verdict!\"\n  from api.check_crs_api_key_index(:hashMap!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select digest_prefix as "digestPrefix!", key_id as "keyId!", verdict as "verdict!"
+ *   from api.check_crs_api_key_index(:hashMap!)
+ * ```
+ */
+export const checkCrsApiKeyIndex = new PreparedQuery<ICheckCrsApiKeyIndexParams,ICheckCrsApiKeyIndexResult>(checkCrsApiKeyIndexIR);
+
+

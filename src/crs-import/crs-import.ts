@@ -1,0 +1,190 @@
+// Imports CRS's API-key domain from a live Redis: users (key owners), every
+// apikey:{id} hash, and apikey:hash_map, which is checked against the keys
+// (CRS keeps old digests there and still accepts them; relaypg does not).
+// The mapping of every field is SQL (api.import_crs_*); this module reads
+// Redis, runs each record under a savepoint and reports what happened.
+import type { Redis } from 'ioredis';
+import type pg from 'pg';
+import { preparedConnection } from '../db.js';
+import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser } from './crs-import.queries.js';
+
+export type Outcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface Refusal {
+  redisKey: string;
+  field: string | null;
+  reason: string;
+}
+
+export interface DomainReport {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  refused: Refusal[];
+}
+
+export interface IndexEntry {
+  digestPrefix: string;
+  keyId: string;
+}
+
+export interface ImportReport {
+  dryRun: boolean;
+  users: DomainReport;
+  apiKeys: DomainReport;
+  hashMap: { current: number; stale: IndexEntry[]; orphan: IndexEntry[]; unindexed: IndexEntry[] };
+  /** Keys read but deliberately not imported, with why. */
+  ignored: { redisKey: string; reason: string }[];
+}
+
+export interface ImportOptions {
+  redis: Redis;
+  pool: pg.Pool;
+  dryRun?: boolean;
+  onProgress?: (phase: 'users' | 'apiKeys', done: number, total: number) => void;
+}
+
+const SCAN_COUNT = 1000;
+
+async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
+  const keys: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
+    keys.push(...batch);
+    cursor = next;
+  } while (cursor !== '0');
+  return [...new Set(keys)].sort();
+}
+
+function emptyDomain(read: number): DomainReport {
+  return { read, inserted: 0, updated: 0, unchanged: 0, refused: [] };
+}
+
+interface PgErrorFields {
+  code?: string;
+  column?: string;
+  message?: string;
+}
+
+/** Runs one record's import under a savepoint so a refusal leaves the rest intact. */
+async function importRecord(client: pg.PoolClient, report: DomainReport, redisKey: string, run: () => Promise<Outcome>): Promise<void> {
+  await client.query('savepoint crs_record');
+  try {
+    report[await run()] += 1;
+    await client.query('release savepoint crs_record');
+  } catch (error) {
+    await client.query('rollback to savepoint crs_record');
+    const { code, column, message } = error as PgErrorFields;
+    // IMBAD (bad CRS data) and constraint violations are the record's fault;
+    // anything else (connection lost, privileges) stops the import.
+    if (code !== 'IMBAD' && !code?.startsWith('23')) throw error;
+    report.refused.push({ redisKey, field: column ?? null, reason: message ?? String(error) });
+  }
+}
+
+async function readHashes(redis: Redis, keys: string[]): Promise<Map<string, Record<string, string>>> {
+  const hashes = new Map<string, Record<string, string>>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const slice = keys.slice(i, i + 500);
+    const results = await slice.reduce((pipe, key) => pipe.hgetall(key), redis.pipeline()).exec();
+    slice.forEach((key, j) => {
+      const [error, value] = results![j]!;
+      if (!error) hashes.set(key, value as Record<string, string>);
+    });
+  }
+  return hashes;
+}
+
+export async function importFromCrs(options: ImportOptions): Promise<ImportReport> {
+  const { redis, pool } = options;
+  const ignored: ImportReport['ignored'] = [];
+
+  const userKeys = (await scanKeys(redis, 'user:*')).filter((key) => /^user:[^:]+$/.test(key));
+  const apiKeyKeys: string[] = [];
+  for (const key of await scanKeys(redis, 'apikey:*')) {
+    if (key === 'apikey:hash_map') continue;
+    const type = await redis.type(key);
+    if (type === 'hash') apiKeyKeys.push(key);
+    else ignored.push({ redisKey: key, reason: `expected a hash, found ${type}` });
+  }
+  for (const key of await scanKeys(redis, 'apikey_hash:*')) {
+    ignored.push({ redisKey: key, reason: 'legacy index written by CRS restoreApiKey; CRS never reads it for authentication' });
+  }
+  const hashMap = await redis.hgetall('apikey:hash_map');
+  const keyHashes = await readHashes(redis, apiKeyKeys);
+
+  const report: ImportReport = {
+    dryRun: options.dryRun ?? false,
+    users: emptyDomain(userKeys.length),
+    apiKeys: emptyDomain(apiKeyKeys.length),
+    hashMap: { current: 0, stale: [], orphan: [], unindexed: [] },
+    ignored,
+  };
+
+  const client = await pool.connect();
+  const db = preparedConnection(client);
+  try {
+    await client.query('begin');
+    for (const [i, redisKey] of userKeys.entries()) {
+      const raw = await redis.get(redisKey);
+      await importRecord(client, report.users, redisKey, async () => {
+        let document: unknown;
+        try {
+          document = JSON.parse(raw ?? '');
+        } catch {
+          throw Object.assign(new Error(`${redisKey} is not a JSON document`), { code: 'IMBAD', column: '(document)' });
+        }
+        const [row] = await importCrsUser.run({ redisKey, document: document as never }, db);
+        return row!.outcome as Outcome;
+      });
+      options.onProgress?.('users', i + 1, userKeys.length);
+    }
+    for (const [i, redisKey] of apiKeyKeys.entries()) {
+      const fields = keyHashes.get(redisKey);
+      await importRecord(client, report.apiKeys, redisKey, async () => {
+        if (fields === undefined) throw Object.assign(new Error(`${redisKey} vanished while reading`), { code: 'IMBAD' });
+        const [row] = await importCrsApiKey.run({ redisKey, fields }, db);
+        return row!.outcome as Outcome;
+      });
+      options.onProgress?.('apiKeys', i + 1, apiKeyKeys.length);
+    }
+    for (const entry of await checkCrsApiKeyIndex.run({ hashMap }, db)) {
+      if (entry.verdict === 'current') report.hashMap.current += 1;
+      else report.hashMap[entry.verdict as 'stale' | 'orphan' | 'unindexed'].push({ digestPrefix: entry.digestPrefix, keyId: entry.keyId });
+    }
+    await client.query(report.dryRun ? 'rollback' : 'commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+  return report;
+}
+
+/** The report as lines a person reads (no digests beyond a 12-hex prefix, no secrets). */
+export function formatReport(report: ImportReport): string[] {
+  const lines: string[] = [];
+  const domain = (label: string, d: DomainReport) => {
+    lines.push(`${label}: read ${d.read}, inserted ${d.inserted}, updated ${d.updated}, unchanged ${d.unchanged}, refused ${d.refused.length}`);
+    for (const r of d.refused) lines.push(`  refused ${r.redisKey}${r.field ? ` (${r.field})` : ''}: ${r.reason}`);
+  };
+  domain('users', report.users);
+  domain('api keys', report.apiKeys);
+  const { hashMap } = report;
+  lines.push(
+    `apikey:hash_map: ${hashMap.current} current, ${hashMap.stale.length} stale refused, ${hashMap.orphan.length} orphan refused, ${hashMap.unindexed.length} keys missing from the map`,
+  );
+  for (const e of hashMap.stale) {
+    lines.push(`  refused digest ${e.digestPrefix}… -> apikey:${e.keyId}: stale (an old digest of a regenerated key; CRS still accepted it, relaypg does not)`);
+  }
+  for (const e of hashMap.orphan) lines.push(`  refused digest ${e.digestPrefix}… -> apikey:${e.keyId}: orphan (no such key)`);
+  for (const e of hashMap.unindexed) {
+    lines.push(`  warning apikey:${e.keyId}: its digest ${e.digestPrefix}… is not in apikey:hash_map, so CRS refused this key; relaypg will accept it`);
+  }
+  for (const i of report.ignored) lines.push(`  ignored ${i.redisKey}: ${i.reason}`);
+  if (report.dryRun) lines.push('dry run: nothing was written');
+  return lines;
+}

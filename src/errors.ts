@@ -1,0 +1,104 @@
+// SQLSTATE -> typed error -> HTTP status. The registry of codes is
+// db/error-codes.md; test/error-codes.test.ts keeps this table in sync with it.
+// Nothing here reads message text: the decision is made on the SQLSTATE.
+
+export interface ErrorKind {
+  /** Stable machine-readable code sent to clients. */
+  code: string;
+  status: number;
+  /** Client-facing message; never includes secrets or SQL. */
+  message: string;
+}
+
+export const sqlStateErrors = {
+  RVINV: { code: 'invalid_input', status: 400, message: 'Invalid input' },
+  USNFD: { code: 'user_not_found', status: 404, message: 'User not found' },
+  KYNFD: { code: 'api_key_not_found', status: 404, message: 'API key not found' },
+  KYDEL: { code: 'api_key_deleted', status: 409, message: 'API key is deleted' },
+  KYNDL: { code: 'api_key_not_deleted', status: 409, message: 'API key is not deleted' },
+  KYDUP: { code: 'api_key_conflict', status: 409, message: 'API key digest already in use; try again' },
+  AUUNK: { code: 'invalid_api_key', status: 401, message: 'Invalid API key' },
+  AUDEL: { code: 'api_key_deleted', status: 401, message: 'API key has been deleted' },
+  AUDIS: { code: 'api_key_disabled', status: 401, message: 'API key is disabled' },
+  AUEXP: { code: 'api_key_expired', status: 401, message: 'API key has expired' },
+  AUOWN: { code: 'owner_disabled', status: 401, message: 'The owner of this API key is disabled' },
+  AUPLT: { code: 'platform_not_permitted', status: 403, message: 'API key is not permitted on this platform' },
+  AUMOD: { code: 'model_restricted', status: 403, message: 'Requested model is not allowed for this API key' },
+  AUCLI: { code: 'client_not_allowed', status: 403, message: 'Client is not allowed for this API key' },
+  IMBAD: { code: 'import_record_invalid', status: 422, message: 'CRS record cannot be imported' },
+} as const satisfies Record<string, ErrorKind>;
+
+export type SqlState = keyof typeof sqlStateErrors;
+export type RefusalState = 'AUUNK' | 'AUDEL' | 'AUDIS' | 'AUEXP' | 'AUOWN' | 'AUPLT' | 'AUMOD' | 'AUCLI';
+
+/** Errors produced by the service itself, not by SQL. */
+export const serviceErrors = {
+  malformedKey: { code: 'invalid_api_key', status: 401, message: 'Invalid API key' },
+  missingKey: { code: 'missing_api_key', status: 401, message: 'API key required (x-api-key or Authorization: Bearer)' },
+  adminUnauthorized: { code: 'unauthorized', status: 401, message: 'Admin token required' },
+  badRequest: { code: 'bad_request', status: 400, message: 'Bad request' },
+  notFound: { code: 'not_found', status: 404, message: 'Not found' },
+  payloadTooLarge: { code: 'payload_too_large', status: 413, message: 'Request body too large' },
+  headersTooLarge: { code: 'headers_too_large', status: 431, message: 'Request headers too large' },
+  unsupportedMediaType: { code: 'unsupported_media_type', status: 415, message: 'Content-Type must be application/json' },
+  unavailable: { code: 'service_unavailable', status: 503, message: 'Service temporarily unavailable' },
+  internal: { code: 'internal_error', status: 500, message: 'Internal error' },
+} as const satisfies Record<string, ErrorKind>;
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly status: number;
+  /** The field at fault, for input errors. */
+  readonly field: string | undefined;
+  readonly sqlState: string | undefined;
+
+  constructor(kind: ErrorKind, options: { message?: string; field?: string; sqlState?: string; cause?: unknown } = {}) {
+    super(options.message ?? kind.message, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = kind.code;
+    this.status = kind.status;
+    this.field = options.field;
+    this.sqlState = options.sqlState;
+  }
+}
+
+export function isRegisteredSqlState(code: unknown): code is SqlState {
+  return typeof code === 'string' && Object.hasOwn(sqlStateErrors, code);
+}
+
+/** A refusal returned by api.authenticate_api_key, as an error. */
+export function refusalError(state: RefusalState): AppError {
+  return new AppError(sqlStateErrors[state], { sqlState: state });
+}
+
+interface PgErrorLike {
+  code?: unknown;
+  column?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Maps a PostgreSQL error to an AppError when its SQLSTATE is registered.
+ * Our functions write messages for people (no secrets, no SQL), so those are
+ * passed on; anything unregistered is left for the caller to treat as internal.
+ */
+export function fromPgError(error: unknown): AppError | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const { code, column, message } = error as PgErrorLike;
+  if (!isRegisteredSqlState(code)) return undefined;
+  return new AppError(sqlStateErrors[code], {
+    message: typeof message === 'string' ? message : undefined,
+    field: typeof column === 'string' && column !== '' ? column : undefined,
+    sqlState: code,
+    cause: error,
+  });
+}
+
+/** Runs a database call, turning registered SQLSTATEs into AppErrors. */
+export async function mapDbErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw fromPgError(error) ?? error;
+  }
+}

@@ -1,0 +1,68 @@
+// Health: PostgreSQL answers and is at the newest committed migration, Redis answers.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type pg from 'pg';
+import type { Redis } from 'ioredis';
+import { preparedConnection, type Queryable } from '../db.js';
+import { getMigrationStatus } from './health.queries.js';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'down';
+  postgres: { ok: boolean; error?: string };
+  redis: { ok: boolean; error?: string };
+  migrations: { ok: boolean; expected: string | null; applied: string | null };
+}
+
+/** The newest committed migration shipped with this build: its file name and hash header. */
+export async function latestCommittedMigration(dir: string): Promise<{ filename: string; hash: string } | null> {
+  const files = (await readdir(dir)).filter((f) => /^\d+.*\.sql$/.test(f)).sort();
+  const filename = files.at(-1);
+  if (filename === undefined) return null;
+  const text = await readFile(path.join(dir, filename), 'utf8');
+  const hash = /^--! Hash: (\S+)/m.exec(text)?.[1];
+  if (hash === undefined) throw new Error(`${filename} has no "--! Hash:" header`);
+  return { filename, hash };
+}
+
+export class HealthService {
+  private readonly db: Queryable;
+
+  constructor(
+    pool: pg.Pool,
+    private readonly redis: Redis | null,
+    private readonly expected: { filename: string; hash: string } | null,
+  ) {
+    this.db = preparedConnection(pool);
+  }
+
+  async check(): Promise<HealthReport> {
+    const [postgres, redis] = await Promise.all([this.checkPostgres(), this.checkRedis()]);
+    const migrations = {
+      ok: postgres.ok && postgres.applied?.hash === this.expected?.hash,
+      expected: this.expected?.filename ?? null,
+      applied: postgres.applied?.filename ?? null,
+    };
+    // Without Redis the service still serves (from PostgreSQL): degraded, not down.
+    const status = !postgres.ok || !migrations.ok ? 'down' : redis.ok ? 'ok' : 'degraded';
+    return { status, postgres: { ok: postgres.ok, ...(postgres.error ? { error: postgres.error } : {}) }, redis, migrations };
+  }
+
+  private async checkPostgres(): Promise<{ ok: boolean; error?: string; applied?: { filename: string; hash: string } }> {
+    try {
+      const [applied] = await getMigrationStatus.run(undefined, this.db);
+      return { ok: true, ...(applied ? { applied } : {}) };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+
+  private async checkRedis(): Promise<{ ok: boolean; error?: string }> {
+    if (this.redis === null) return { ok: false, error: 'not configured' };
+    try {
+      await this.redis.ping();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: (error as Error).message };
+    }
+  }
+}
