@@ -6,6 +6,8 @@ import { createLogger } from '../../src/logger.js';
 import { databaseUrl, testEnv } from './env.js';
 
 export default async function setup(): Promise<void> {
+  // scripts/test.sh has just built it; standalone `npx vitest` builds it here.
+  if (process.env.RELAYPG_TEST_TEMPLATE_READY === '1') return;
   const config = loadSetupConfig({
     ROOT_DATABASE_URL: testEnv.rootUrl,
     DATABASE_URL: databaseUrl(testEnv.owner, testEnv.ownerPassword, testEnv.templateDatabase),

@@ -1,0 +1,2089 @@
+--
+-- PostgreSQL database dump
+--
+
+
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: api; Type: SCHEMA; Schema: -; Owner: relaypg_owner
+--
+
+CREATE SCHEMA api;
+
+
+ALTER SCHEMA api OWNER TO relaypg_owner;
+
+--
+-- Name: relaypg; Type: SCHEMA; Schema: -; Owner: relaypg_owner
+--
+
+CREATE SCHEMA relaypg;
+
+
+ALTER SCHEMA relaypg OWNER TO relaypg_owner;
+
+--
+-- Name: api_key; Type: TYPE; Schema: api; Owner: relaypg_owner
+--
+
+CREATE TYPE api.api_key AS (
+	id uuid,
+	name text,
+	description text,
+	digest_scheme text,
+	permissions text,
+	is_active boolean,
+	token_limit bigint,
+	concurrency_limit integer,
+	rate_limit_window integer,
+	rate_limit_requests integer,
+	rate_limit_cost numeric,
+	daily_cost_limit numeric,
+	weekly_opus_cost_limit numeric,
+	claude_account_id text,
+	claude_console_account_id text,
+	gemini_account_id text,
+	openai_account_id text,
+	azure_openai_account_id text,
+	bedrock_account_id text,
+	enable_model_restriction boolean,
+	restricted_models text[],
+	enable_client_restriction boolean,
+	allowed_clients text[],
+	tags text[],
+	expiration_mode text,
+	activation_days integer,
+	is_activated boolean,
+	activated_at timestamp with time zone,
+	expires_at timestamp with time zone,
+	owner_user_id text,
+	owner_username text,
+	icon text,
+	created_by text,
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone,
+	last_used_at timestamp with time zone,
+	deleted_at timestamp with time zone,
+	deleted_by text,
+	deleted_by_type text,
+	restored_at timestamp with time zone,
+	restored_by text,
+	restored_by_type text,
+	auth_version bigint,
+	crs_extra jsonb
+);
+
+
+ALTER TYPE api.api_key OWNER TO relaypg_owner;
+
+--
+-- Name: TYPE api_key; Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON TYPE api.api_key IS 'An API key as the service sees it: every stored field except the digest.';
+
+
+--
+-- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, name text, description text, permissions text, token_limit bigint, concurrency_limit integer, rate_limit_window integer, rate_limit_requests integer, rate_limit_cost numeric, daily_cost_limit numeric, weekly_opus_cost_limit numeric, claude_account_id text, claude_console_account_id text, gemini_account_id text, openai_account_id text, azure_openai_account_id text, bedrock_account_id text, enable_model_restriction boolean, restricted_models text[], enable_client_restriction boolean, allowed_clients text[], tags text[], expiration_mode text, activation_days integer, activated_at timestamp with time zone, expires_at timestamp with time zone, owner_user_id text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+  v_refusal text;
+  v_activated boolean := false;
+begin
+  if p_platform is not null and p_platform not in ('claude', 'gemini', 'openai') then
+    perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or null');
+  end if;
+
+  select k.* into v_key from relaypg.api_keys k
+   where k.digest = p_digest and k.digest_scheme = 'hmac-sha256';
+  if not found and p_crs_digest is not null then
+    select k.* into v_key from relaypg.api_keys k
+     where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
+  end if;
+
+  -- Refusals in CRS's order: existence, state, expiry, owner, then the request.
+  v_refusal := case
+    when v_key.id is null then 'AUUNK'
+    when v_key.deleted_at is not null then 'AUDEL'
+    when not v_key.is_active then 'AUDIS'
+    when v_key.expires_at is not null and v_key.expires_at <= now() then 'AUEXP'
+    when v_key.owner_user_id is not null and not exists (
+           select 1 from relaypg.users u where u.id = v_key.owner_user_id and u.is_active) then 'AUOWN'
+    when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUPLT'
+    when v_key.enable_model_restriction and p_model is not null
+         and relaypg.strip_vendor_prefix(p_model) = any (v_key.restricted_models) then 'AUMOD'
+    when v_key.enable_client_restriction and cardinality(v_key.allowed_clients) > 0
+         and (p_client is null or not (p_client = any (v_key.allowed_clients))) then 'AUCLI'
+  end;
+
+  -- First accepted use of an activation-mode key starts its clock. The row
+  -- lock makes concurrent first uses agree on one activation time.
+  if v_refusal is null and not v_key.is_activated then
+    update relaypg.api_keys k
+       set is_activated = true,
+           activated_at = now(),
+           expires_at = now() + make_interval(days => k.activation_days)
+     where k.id = v_key.id and not k.is_activated
+    returning k.* into v_key;
+    if found then
+      v_activated := true;
+    else
+      select k.* into v_key from relaypg.api_keys k where k.id = v_key.id;
+    end if;
+  end if;
+
+  if v_key.id is null then
+    return query select v_refusal, false, null::timestamptz,
+      null::uuid, null::bigint, null::text, null::text, null::text, null::bigint, null::integer,
+      null::integer, null::integer, null::numeric, null::numeric, null::numeric, null::text, null::text,
+      null::text, null::text, null::text, null::text, null::boolean, null::text[], null::boolean,
+      null::text[], null::text[], null::text, null::integer, null::timestamptz, null::timestamptz,
+      null::text, null::timestamptz;
+    return;
+  end if;
+
+  return query select
+    v_refusal, v_activated,
+    -- The decision can change by itself only when the key expires.
+    case when v_refusal is distinct from 'AUEXP' then v_key.expires_at end,
+    v_key.id, v_key.auth_version, v_key.name, v_key.description, v_key.permissions,
+    v_key.token_limit, v_key.concurrency_limit, v_key.rate_limit_window, v_key.rate_limit_requests,
+    v_key.rate_limit_cost, v_key.daily_cost_limit, v_key.weekly_opus_cost_limit,
+    v_key.claude_account_id, v_key.claude_console_account_id, v_key.gemini_account_id,
+    v_key.openai_account_id, v_key.azure_openai_account_id, v_key.bedrock_account_id,
+    v_key.enable_model_restriction, v_key.restricted_models, v_key.enable_client_restriction,
+    v_key.allowed_clients, v_key.tags, v_key.expiration_mode, v_key.activation_days,
+    v_key.activated_at, v_key.expires_at, v_key.owner_user_id, v_key.created_at;
+end
+$$;
+
+
+ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUPLT platform, AUMOD model, AUCLI client). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
+
+
+--
+-- Name: check_crs_api_key_index(jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) RETURNS TABLE(digest_prefix text, key_id text, verdict text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+  with entries as (
+    select lower(e.key) as digest_hex, e.value as key_id
+      from jsonb_each_text(coalesce(p_hash_map, '{}')) e
+  )
+  select left(en.digest_hex, 12), en.key_id,
+         case
+           when k.id is null then 'orphan'
+           when k.digest_scheme = 'crs-sha256' and encode(k.digest, 'hex') = en.digest_hex then 'current'
+           else 'stale'
+         end
+    from entries en
+    left join relaypg.api_keys k
+      on en.key_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+     and k.id = en.key_id::uuid
+  union all
+  select left(encode(k.digest, 'hex'), 12), k.id::text, 'unindexed'
+    from relaypg.api_keys k
+   where k.digest_scheme = 'crs-sha256'
+     and not exists (select 1 from entries en where en.digest_hex = encode(k.digest, 'hex'))
+  order by 3, 2;
+$_$;
+
+
+ALTER FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) IS 'Classifies apikey:hash_map entries: current (the key''s digest), stale (an old digest CRS still accepted; not imported), orphan (no such key); and CRS-digest keys missing from the map (unindexed).';
+
+
+--
+-- Name: count_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select count(*) from relaypg.filter_api_keys(p_is_active, p_is_deleted, p_tag, p_owner_user_id, p_search);
+$$;
+
+
+ALTER FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) IS 'How many keys match the list filters.';
+
+
+--
+-- Name: create_api_key(bytea, text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) RETURNS api.api_key
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  perform relaypg.check_digest(p_digest, p_digest_scheme);
+  if p_settings is null or not (p_settings ? 'name') then
+    perform relaypg.raise_invalid('name', 'is required');
+  end if;
+  -- Defaults come from the table definition.
+  v_key := jsonb_populate_record(null::relaypg.api_keys, jsonb_build_object(
+    'description', '', 'permissions', 'all', 'is_active', true, 'token_limit', 0,
+    'concurrency_limit', 0, 'rate_limit_window', 0, 'rate_limit_requests', 0,
+    'rate_limit_cost', 0, 'daily_cost_limit', 0, 'weekly_opus_cost_limit', 0,
+    'enable_model_restriction', false, 'restricted_models', '{}', 'enable_client_restriction', false,
+    'allowed_clients', '{}', 'tags', '{}', 'expiration_mode', 'fixed', 'activation_days', 0,
+    'icon', '', 'created_by', 'admin', 'crs_extra', '{}'::jsonb));
+  v_key := relaypg.apply_api_key_settings(v_key, p_settings);
+  v_key.id := gen_random_uuid();
+  v_key.digest := p_digest;
+  v_key.digest_scheme := p_digest_scheme;
+  v_key.created_at := now();
+  v_key.updated_at := now();
+  v_key.auth_version := 1;
+  if exists (select 1 from relaypg.api_keys k where k.digest = p_digest) then
+    raise exception 'an API key with this digest already exists'
+      using errcode = 'KYDUP', hint = 'Generate a new key.';
+  end if;
+  insert into relaypg.api_keys select v_key.*;
+  return relaypg.to_api_key(v_key);
+end
+$$;
+
+
+ALTER FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) IS 'Creates a key from its digest and settings (snake_case jsonb; name required). The plain key never reaches the database.';
+
+
+--
+-- Name: delete_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) RETURNS api.api_key
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  perform relaypg.check_actor_type('deleted_by_type', p_deleted_by_type);
+  v_key := relaypg.lock_api_key(p_id);
+  if v_key.deleted_at is not null then
+    raise exception 'API key % is already deleted', p_id using errcode = 'KYDEL';
+  end if;
+  update relaypg.api_keys k
+     set deleted_at = now(), deleted_by = p_deleted_by, deleted_by_type = p_deleted_by_type, updated_at = now()
+   where k.id = p_id
+  returning k.* into v_key;
+  return relaypg.to_api_key(v_key);
+end
+$$;
+
+
+ALTER FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) IS 'Soft delete: the key stops authenticating at once and can be restored. KYNFD, KYDEL.';
+
+
+--
+-- Name: get_api_key(uuid); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.get_api_key(p_id uuid) RETURNS api.api_key
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  select k.* into v_key from relaypg.api_keys k where k.id = p_id;
+  if not found then
+    raise exception 'API key % not found', p_id using errcode = 'KYNFD';
+  end if;
+  return relaypg.to_api_key(v_key);
+end
+$$;
+
+
+ALTER FUNCTION api.get_api_key(p_id uuid) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION get_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.get_api_key(p_id uuid) IS 'One key by id; KYNFD when absent.';
+
+
+--
+-- Name: import_crs_api_key(text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  -- Every apikey:{id} field with a typed home; the rest goes to crs_extra.
+  v_known constant text[] := array[
+    'id', 'name', 'description', 'apiKey', 'tokenLimit', 'concurrencyLimit', 'rateLimitWindow',
+    'rateLimitRequests', 'rateLimitCost', 'isActive', 'claudeAccountId', 'claudeConsoleAccountId',
+    'geminiAccountId', 'openaiAccountId', 'azureOpenaiAccountId', 'bedrockAccountId', 'permissions',
+    'enableModelRestriction', 'restrictedModels', 'enableClientRestriction', 'allowedClients',
+    'dailyCostLimit', 'weeklyOpusCostLimit', 'tags', 'activationDays', 'expirationMode', 'isActivated',
+    'activatedAt', 'createdAt', 'lastUsedAt', 'expiresAt', 'createdBy', 'userId', 'icon', 'updatedAt',
+    'isDeleted', 'deletedAt', 'deletedBy', 'deletedByType', 'restoredAt', 'restoredBy', 'restoredByType'];
+  v_new relaypg.api_keys;
+  v_old relaypg.api_keys;
+  v_id_text text;
+  v_digest_hex text;
+  v_other uuid;
+begin
+  if p_fields is null or jsonb_typeof(p_fields) <> 'object' then
+    perform relaypg.raise_bad_crs_field('(hash)', 'expected an object of fields');
+  end if;
+  v_id_text := relaypg.crs_text(p_fields, 'id');
+  if v_id_text is null or p_redis_key is distinct from 'apikey:' || v_id_text
+     or v_id_text !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    perform relaypg.raise_bad_crs_field('id', format('expected the UUID of the Redis key %s', p_redis_key));
+  end if;
+  v_digest_hex := lower(relaypg.crs_text(p_fields, 'apiKey'));
+  if v_digest_hex is null or v_digest_hex !~ '^[0-9a-f]{64}$' then
+    perform relaypg.raise_bad_crs_field('apiKey', 'expected the 64-hex SHA-256 digest of the key');
+  end if;
+
+  v_new.id := v_id_text::uuid;
+  v_new.digest := decode(v_digest_hex, 'hex');
+  v_new.digest_scheme := 'crs-sha256';
+  v_new.name := relaypg.crs_text(p_fields, 'name');
+  if v_new.name is null or btrim(v_new.name) = '' then
+    perform relaypg.raise_bad_crs_field('name', 'is missing');
+  end if;
+  v_new.description := coalesce(p_fields ->> 'description', '');
+  v_new.permissions := coalesce(relaypg.crs_text(p_fields, 'permissions'), 'all');
+  if v_new.permissions not in ('all', 'claude', 'gemini', 'openai') then
+    perform relaypg.raise_bad_crs_field('permissions', format('unknown value %L', v_new.permissions));
+  end if;
+  -- CRS: a key is active only when isActive is exactly 'true'.
+  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true';
+  v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit');
+  v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit');
+  v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow');
+  v_new.rate_limit_requests := relaypg.crs_count(p_fields, 'rateLimitRequests');
+  v_new.rate_limit_cost := relaypg.crs_money(p_fields, 'rateLimitCost');
+  v_new.daily_cost_limit := relaypg.crs_money(p_fields, 'dailyCostLimit');
+  v_new.weekly_opus_cost_limit := relaypg.crs_money(p_fields, 'weeklyOpusCostLimit');
+  v_new.claude_account_id := relaypg.crs_text(p_fields, 'claudeAccountId');
+  v_new.claude_console_account_id := relaypg.crs_text(p_fields, 'claudeConsoleAccountId');
+  v_new.gemini_account_id := relaypg.crs_text(p_fields, 'geminiAccountId');
+  v_new.openai_account_id := relaypg.crs_text(p_fields, 'openaiAccountId');
+  v_new.azure_openai_account_id := relaypg.crs_text(p_fields, 'azureOpenaiAccountId');
+  v_new.bedrock_account_id := relaypg.crs_text(p_fields, 'bedrockAccountId');
+  v_new.enable_model_restriction := relaypg.crs_boolean(p_fields, 'enableModelRestriction', false);
+  v_new.restricted_models := relaypg.crs_text_array(p_fields, 'restrictedModels');
+  v_new.enable_client_restriction := relaypg.crs_boolean(p_fields, 'enableClientRestriction', false);
+  v_new.allowed_clients := relaypg.crs_text_array(p_fields, 'allowedClients');
+  v_new.tags := relaypg.crs_text_array(p_fields, 'tags');
+  v_new.expiration_mode := coalesce(relaypg.crs_text(p_fields, 'expirationMode'), 'fixed');
+  if v_new.expiration_mode not in ('fixed', 'activation') then
+    perform relaypg.raise_bad_crs_field('expirationMode', format('unknown value %L', v_new.expiration_mode));
+  end if;
+  v_new.activation_days := relaypg.crs_count(p_fields, 'activationDays');
+  v_new.created_at := relaypg.crs_timestamptz(p_fields, 'createdAt');
+  if v_new.created_at is null then
+    perform relaypg.raise_bad_crs_field('createdAt', 'is missing');
+  end if;
+  v_new.updated_at := coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), v_new.created_at);
+  v_new.last_used_at := relaypg.crs_timestamptz(p_fields, 'lastUsedAt');
+  v_new.expires_at := relaypg.crs_timestamptz(p_fields, 'expiresAt');
+  v_new.activated_at := relaypg.crs_timestamptz(p_fields, 'activatedAt');
+  if v_new.expiration_mode = 'activation' then
+    -- CRS falls back to 30 days when activationDays is missing.
+    if v_new.activation_days = 0 then
+      v_new.activation_days := 30;
+    end if;
+    v_new.is_activated := relaypg.crs_boolean(p_fields, 'isActivated', false);
+    if v_new.is_activated and v_new.activated_at is null then
+      perform relaypg.raise_bad_crs_field('activatedAt', 'is missing for an activated key');
+    elsif not v_new.is_activated then
+      v_new.activated_at := null;
+    end if;
+  else
+    v_new.is_activated := true;
+  end if;
+  v_new.created_by := coalesce(relaypg.crs_text(p_fields, 'createdBy'), 'admin');
+  v_new.owner_user_id := relaypg.crs_text(p_fields, 'userId');
+  if v_new.owner_user_id is not null
+     and not exists (select 1 from relaypg.users u where u.id = v_new.owner_user_id) then
+    perform relaypg.raise_bad_crs_field('userId',
+      format('owner user %s does not exist (import user:%s first)', v_new.owner_user_id, v_new.owner_user_id));
+  end if;
+  v_new.icon := coalesce(p_fields ->> 'icon', '');
+  if coalesce(p_fields ->> 'isDeleted', '') = 'true' then
+    v_new.deleted_at := coalesce(relaypg.crs_timestamptz(p_fields, 'deletedAt'), v_new.updated_at);
+    v_new.deleted_by := relaypg.crs_text(p_fields, 'deletedBy');
+    v_new.deleted_by_type := relaypg.crs_text(p_fields, 'deletedByType');
+  end if;
+  v_new.restored_at := relaypg.crs_timestamptz(p_fields, 'restoredAt');
+  v_new.restored_by := relaypg.crs_text(p_fields, 'restoredBy');
+  v_new.restored_by_type := relaypg.crs_text(p_fields, 'restoredByType');
+  if v_new.deleted_by_type not in ('user', 'admin', 'system') then
+    perform relaypg.raise_bad_crs_field('deletedByType', format('unknown value %L', v_new.deleted_by_type));
+  end if;
+  if v_new.restored_by_type not in ('user', 'admin', 'system') then
+    perform relaypg.raise_bad_crs_field('restoredByType', format('unknown value %L', v_new.restored_by_type));
+  end if;
+  -- Unknown fields, the owner's username snapshot and isDeleted='false' are kept verbatim.
+  v_new.crs_extra := p_fields - v_known
+    || case when p_fields ? 'isDeleted' and p_fields ->> 'isDeleted' <> 'true'
+            then jsonb_build_object('isDeleted', p_fields -> 'isDeleted') else '{}' end
+    || case when p_fields ? 'deletedAt' and coalesce(p_fields ->> 'isDeleted', '') <> 'true'
+            then jsonb_build_object('deletedAt', p_fields -> 'deletedAt') else '{}' end;
+
+  select k.id into v_other from relaypg.api_keys k where k.digest = v_new.digest and k.id <> v_new.id;
+  if found then
+    perform relaypg.raise_bad_crs_field('apiKey', format('the digest already belongs to key %s', v_other));
+  end if;
+
+  select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
+  if not found then
+    v_new.auth_version := 1;
+    insert into relaypg.api_keys select v_new.*;
+    return 'inserted';
+  end if;
+  v_new.auth_version := v_old.auth_version;
+  -- last_used_at only moves forward: relaypg may have seen newer uses.
+  v_new.last_used_at := greatest(v_old.last_used_at, v_new.last_used_at);
+  if to_jsonb(v_old) = to_jsonb(v_new) then
+    return 'unchanged';
+  end if;
+  update relaypg.api_keys k set
+    name = v_new.name, description = v_new.description, digest = v_new.digest,
+    digest_scheme = v_new.digest_scheme, permissions = v_new.permissions, is_active = v_new.is_active,
+    token_limit = v_new.token_limit, concurrency_limit = v_new.concurrency_limit,
+    rate_limit_window = v_new.rate_limit_window, rate_limit_requests = v_new.rate_limit_requests,
+    rate_limit_cost = v_new.rate_limit_cost, daily_cost_limit = v_new.daily_cost_limit,
+    weekly_opus_cost_limit = v_new.weekly_opus_cost_limit, claude_account_id = v_new.claude_account_id,
+    claude_console_account_id = v_new.claude_console_account_id, gemini_account_id = v_new.gemini_account_id,
+    openai_account_id = v_new.openai_account_id, azure_openai_account_id = v_new.azure_openai_account_id,
+    bedrock_account_id = v_new.bedrock_account_id, enable_model_restriction = v_new.enable_model_restriction,
+    restricted_models = v_new.restricted_models, enable_client_restriction = v_new.enable_client_restriction,
+    allowed_clients = v_new.allowed_clients, tags = v_new.tags, expiration_mode = v_new.expiration_mode,
+    activation_days = v_new.activation_days, is_activated = v_new.is_activated,
+    activated_at = v_new.activated_at, expires_at = v_new.expires_at, owner_user_id = v_new.owner_user_id,
+    icon = v_new.icon, created_by = v_new.created_by, created_at = v_new.created_at,
+    updated_at = v_new.updated_at, last_used_at = v_new.last_used_at, deleted_at = v_new.deleted_at,
+    deleted_by = v_new.deleted_by, deleted_by_type = v_new.deleted_by_type,
+    restored_at = v_new.restored_at, restored_by = v_new.restored_by,
+    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra
+  where k.id = v_new.id;
+  return 'updated';
+end
+$_$;
+
+
+ALTER FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) IS 'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. Idempotent. IMBAD names a field it cannot use.';
+
+
+--
+-- Name: import_crs_user(text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_known constant text[] := array['id', 'username', 'email', 'displayName', 'firstName', 'lastName',
+                                   'role', 'isActive', 'createdAt', 'updatedAt', 'lastLoginAt'];
+  v_new relaypg.users;
+  v_old relaypg.users;
+begin
+  if p_document is null or jsonb_typeof(p_document) <> 'object' then
+    perform relaypg.raise_bad_crs_field('(document)', 'expected a JSON object');
+  end if;
+  v_new.id := relaypg.crs_text(p_document, 'id');
+  if v_new.id is null or p_redis_key is distinct from 'user:' || v_new.id then
+    perform relaypg.raise_bad_crs_field('id', format('does not match the Redis key %s', p_redis_key));
+  end if;
+  v_new.username := relaypg.crs_text(p_document, 'username');
+  if v_new.username is null then
+    perform relaypg.raise_bad_crs_field('username', 'is missing');
+  end if;
+  v_new.email := relaypg.crs_text(p_document, 'email');
+  v_new.display_name := relaypg.crs_text(p_document, 'displayName');
+  v_new.first_name := relaypg.crs_text(p_document, 'firstName');
+  v_new.last_name := relaypg.crs_text(p_document, 'lastName');
+  v_new.role := coalesce(relaypg.crs_text(p_document, 'role'), 'user');
+  if v_new.role not in ('user', 'admin') then
+    perform relaypg.raise_bad_crs_field('role', format('unknown role %L', v_new.role));
+  end if;
+  v_new.is_active := relaypg.crs_boolean(p_document, 'isActive', true);
+  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_document, 'createdAt'), now());
+  v_new.updated_at := coalesce(relaypg.crs_timestamptz(p_document, 'updatedAt'), v_new.created_at);
+  v_new.last_login_at := relaypg.crs_timestamptz(p_document, 'lastLoginAt');
+  v_new.crs_extra := p_document - v_known;
+
+  select u.* into v_old from relaypg.users u where u.id = v_new.id for update;
+  if not found then
+    insert into relaypg.users select v_new.*;
+    return 'inserted';
+  elsif to_jsonb(v_old) = to_jsonb(v_new) then
+    return 'unchanged';
+  end if;
+  update relaypg.users u set
+    username = v_new.username, email = v_new.email, display_name = v_new.display_name,
+    first_name = v_new.first_name, last_name = v_new.last_name, role = v_new.role,
+    is_active = v_new.is_active, created_at = v_new.created_at, updated_at = v_new.updated_at,
+    last_login_at = v_new.last_login_at, crs_extra = v_new.crs_extra
+  where u.id = v_new.id;
+  return 'updated';
+end
+$$;
+
+
+ALTER FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) IS 'Imports one CRS user:{id} JSON document; returns inserted/updated/unchanged. IMBAD names a bad field.';
+
+
+--
+-- Name: list_api_keys(boolean, boolean, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) RETURNS SETOF api.api_key
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_limit is null or p_limit < 1 or p_limit > 500 then
+    perform relaypg.raise_invalid('limit', 'must be between 1 and 500');
+  end if;
+  if p_offset is null or p_offset < 0 then
+    perform relaypg.raise_invalid('offset', 'must not be negative');
+  end if;
+  return query
+    select (relaypg.to_api_key(k)).*
+      from relaypg.filter_api_keys(p_is_active, p_is_deleted, p_tag, p_owner_user_id, p_search) k
+     order by k.created_at desc, k.id desc
+     limit p_limit offset p_offset;
+end
+$$;
+
+
+ALTER FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) IS 'One page of keys, newest first, filtered (null = any); see api.count_api_keys for the total.';
+
+
+--
+-- Name: list_client_kinds(); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.list_client_kinds() RETURNS TABLE(id text, name text, user_agent_pattern text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select c.id, c.name, c.user_agent_pattern from relaypg.client_kinds c order by c.id;
+$$;
+
+
+ALTER FUNCTION api.list_client_kinds() OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION list_client_kinds(); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.list_client_kinds() IS 'Client identities and their User-Agent patterns (match case-insensitively).';
+
+
+--
+-- Name: migration_status(); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.migration_status() RETURNS TABLE(filename text, hash text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select m.filename, m.hash from graphile_migrate.migrations m order by m.date desc, m.filename desc limit 1;
+$$;
+
+
+ALTER FUNCTION api.migration_status() OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION migration_status(); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.migration_status() IS 'The last committed migration applied to this database.';
+
+
+--
+-- Name: purge_api_key(uuid); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.purge_api_key(p_id uuid) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  v_key := relaypg.lock_api_key(p_id);
+  if v_key.deleted_at is null then
+    raise exception 'API key % must be deleted before it is purged', p_id
+      using errcode = 'KYNDL', hint = 'Soft-delete it first.';
+  end if;
+  delete from relaypg.api_keys k where k.id = p_id;
+  return p_id;
+end
+$$;
+
+
+ALTER FUNCTION api.purge_api_key(p_id uuid) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION purge_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.purge_api_key(p_id uuid) IS 'Permanent delete of a soft-deleted key. KYNFD, KYNDL.';
+
+
+--
+-- Name: record_api_key_uses(uuid[], timestamp with time zone[]); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if cardinality(p_key_ids) is distinct from cardinality(p_used_at) then
+    perform relaypg.raise_invalid('used_at', 'must have one entry per key id');
+  end if;
+  with uses as (
+    select u.key_id, max(u.used_at) as used_at
+      from unnest(p_key_ids, p_used_at) as u(key_id, used_at)
+     group by u.key_id
+  ), locked as (
+    select k.id, uses.used_at
+      from relaypg.api_keys k join uses on uses.key_id = k.id
+     where k.last_used_at is null or k.last_used_at < uses.used_at
+     order by k.id
+       for update of k
+  )
+  update relaypg.api_keys k
+     set last_used_at = locked.used_at
+    from locked
+   where k.id = locked.id and (k.last_used_at is null or k.last_used_at < locked.used_at);
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+
+ALTER FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) IS 'Moves last_used_at forward for a batch of keys (never backwards); returns how many rows changed.';
+
+
+--
+-- Name: regenerate_api_key(uuid, bytea, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) RETURNS api.api_key
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  perform relaypg.check_digest(p_digest, p_digest_scheme);
+  v_key := relaypg.lock_api_key(p_id);
+  if v_key.deleted_at is not null then
+    raise exception 'API key % is deleted', p_id using errcode = 'KYDEL', hint = 'Restore it first.';
+  end if;
+  if exists (select 1 from relaypg.api_keys k where k.digest = p_digest) then
+    raise exception 'an API key with this digest already exists' using errcode = 'KYDUP';
+  end if;
+  -- The old digest is overwritten: the old key stops authenticating at once.
+  update relaypg.api_keys k
+     set digest = p_digest, digest_scheme = p_digest_scheme, updated_at = now()
+   where k.id = p_id
+  returning k.* into v_key;
+  return relaypg.to_api_key(v_key);
+end
+$$;
+
+
+ALTER FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) IS 'Replaces a key''s digest; the old plain key stops working at once. KYNFD, KYDEL, KYDUP.';
+
+
+--
+-- Name: restore_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) RETURNS api.api_key
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  perform relaypg.check_actor_type('restored_by_type', p_restored_by_type);
+  v_key := relaypg.lock_api_key(p_id);
+  if v_key.deleted_at is null then
+    raise exception 'API key % is not deleted', p_id using errcode = 'KYNDL';
+  end if;
+  update relaypg.api_keys k
+     set deleted_at = null, deleted_by = null, deleted_by_type = null,
+         restored_at = now(), restored_by = p_restored_by, restored_by_type = p_restored_by_type,
+         updated_at = now()
+   where k.id = p_id
+  returning k.* into v_key;
+  return relaypg.to_api_key(v_key);
+end
+$$;
+
+
+ALTER FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) IS 'Undoes a soft delete; is_active is left as it was. KYNFD, KYNDL.';
+
+
+--
+-- Name: set_user_active(text, boolean); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_is_active is null then
+    perform relaypg.raise_invalid('is_active', 'must be true or false');
+  end if;
+  update relaypg.users u
+     set is_active = p_is_active, updated_at = now()
+   where u.id = p_user_id and u.is_active is distinct from p_is_active;
+  if not found and not exists (select 1 from relaypg.users u where u.id = p_user_id) then
+    raise exception 'user % not found', p_user_id using errcode = 'USNFD';
+  end if;
+  return p_is_active;
+end
+$$;
+
+
+ALTER FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) IS 'Enables or disables a user; their keys'' cached decisions are invalidated. USNFD.';
+
+
+--
+-- Name: update_api_key(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+--
+
+CREATE FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) RETURNS api.api_key
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_old relaypg.api_keys;
+  v_new relaypg.api_keys;
+begin
+  v_old := relaypg.lock_api_key(p_id);
+  v_new := relaypg.apply_api_key_settings(v_old, p_changes);
+  if to_jsonb(v_new) = to_jsonb(v_old) then
+    return relaypg.to_api_key(v_old);  -- nothing changed: no write, no invalidation
+  end if;
+  v_new.updated_at := now();
+  update relaypg.api_keys k set
+    name = v_new.name, description = v_new.description, permissions = v_new.permissions,
+    is_active = v_new.is_active, token_limit = v_new.token_limit,
+    concurrency_limit = v_new.concurrency_limit, rate_limit_window = v_new.rate_limit_window,
+    rate_limit_requests = v_new.rate_limit_requests, rate_limit_cost = v_new.rate_limit_cost,
+    daily_cost_limit = v_new.daily_cost_limit, weekly_opus_cost_limit = v_new.weekly_opus_cost_limit,
+    claude_account_id = v_new.claude_account_id, claude_console_account_id = v_new.claude_console_account_id,
+    gemini_account_id = v_new.gemini_account_id, openai_account_id = v_new.openai_account_id,
+    azure_openai_account_id = v_new.azure_openai_account_id, bedrock_account_id = v_new.bedrock_account_id,
+    enable_model_restriction = v_new.enable_model_restriction, restricted_models = v_new.restricted_models,
+    enable_client_restriction = v_new.enable_client_restriction, allowed_clients = v_new.allowed_clients,
+    tags = v_new.tags, expiration_mode = v_new.expiration_mode, activation_days = v_new.activation_days,
+    is_activated = v_new.is_activated, activated_at = v_new.activated_at, expires_at = v_new.expires_at,
+    owner_user_id = v_new.owner_user_id, icon = v_new.icon, created_by = v_new.created_by,
+    updated_at = v_new.updated_at
+  where k.id = p_id
+  returning k.* into v_new;
+  return relaypg.to_api_key(v_new);
+end
+$$;
+
+
+ALTER FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) IS 'Partial update: only the fields present in p_changes (snake_case jsonb) change. KYNFD, RVINV, USNFD.';
+
+
+--
+-- Name: api_keys_bump_auth_version(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.api_keys_bump_auth_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new.auth_version <> old.auth_version then
+    return new;  -- explicit bump (owner change), keep it
+  end if;
+  if (to_jsonb(new) - 'last_used_at' - 'auth_version' - 'updated_at')
+     is distinct from (to_jsonb(old) - 'last_used_at' - 'auth_version' - 'updated_at') then
+    new.auth_version := old.auth_version + 1;
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.api_keys_bump_auth_version() OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION api_keys_bump_auth_version(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.api_keys_bump_auth_version() IS 'BEFORE UPDATE trigger: bumps auth_version on any change other than last_used_at/updated_at; keeps an explicit bump.';
+
+
+--
+-- Name: api_keys_notify_change(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.api_keys_notify_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'DELETE' then
+    perform pg_notify('relaypg_api_key_changed',
+      json_build_object('id', old.id, 'version', old.auth_version + 1)::text);
+  elsif new.auth_version <> old.auth_version then
+    perform pg_notify('relaypg_api_key_changed',
+      json_build_object('id', new.id, 'version', new.auth_version)::text);
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.api_keys_notify_change() OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION api_keys_notify_change(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.api_keys_notify_change() IS 'AFTER trigger: NOTIFY relaypg_api_key_changed {id, version} when a key''s cached decision may change.';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: api_keys; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TABLE relaypg.api_keys (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    digest bytea NOT NULL,
+    digest_scheme text NOT NULL,
+    permissions text DEFAULT 'all'::text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    token_limit bigint DEFAULT 0 NOT NULL,
+    concurrency_limit integer DEFAULT 0 NOT NULL,
+    rate_limit_window integer DEFAULT 0 NOT NULL,
+    rate_limit_requests integer DEFAULT 0 NOT NULL,
+    rate_limit_cost numeric DEFAULT 0 NOT NULL,
+    daily_cost_limit numeric DEFAULT 0 NOT NULL,
+    weekly_opus_cost_limit numeric DEFAULT 0 NOT NULL,
+    claude_account_id text,
+    claude_console_account_id text,
+    gemini_account_id text,
+    openai_account_id text,
+    azure_openai_account_id text,
+    bedrock_account_id text,
+    enable_model_restriction boolean DEFAULT false NOT NULL,
+    restricted_models text[] DEFAULT '{}'::text[] NOT NULL,
+    enable_client_restriction boolean DEFAULT false NOT NULL,
+    allowed_clients text[] DEFAULT '{}'::text[] NOT NULL,
+    tags text[] DEFAULT '{}'::text[] NOT NULL,
+    expiration_mode text DEFAULT 'fixed'::text NOT NULL,
+    activation_days integer DEFAULT 0 NOT NULL,
+    is_activated boolean DEFAULT true NOT NULL,
+    activated_at timestamp with time zone,
+    expires_at timestamp with time zone,
+    owner_user_id text,
+    icon text DEFAULT ''::text NOT NULL,
+    created_by text DEFAULT 'admin'::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    deleted_at timestamp with time zone,
+    deleted_by text,
+    deleted_by_type text,
+    restored_at timestamp with time zone,
+    restored_by text,
+    restored_by_type text,
+    auth_version bigint DEFAULT 1 NOT NULL,
+    crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT api_keys_activation_days_is_non_negative CHECK ((activation_days >= 0)),
+    CONSTRAINT api_keys_activation_is_consistent CHECK (((expiration_mode = 'fixed'::text) OR (is_activated = (activated_at IS NOT NULL)))),
+    CONSTRAINT api_keys_concurrency_limit_is_non_negative CHECK ((concurrency_limit >= 0)),
+    CONSTRAINT api_keys_crs_extra_is_an_object CHECK ((jsonb_typeof(crs_extra) = 'object'::text)),
+    CONSTRAINT api_keys_daily_cost_limit_is_non_negative CHECK ((daily_cost_limit >= (0)::numeric)),
+    CONSTRAINT api_keys_deleted_by_type_is_known CHECK ((deleted_by_type = ANY (ARRAY['user'::text, 'admin'::text, 'system'::text]))),
+    CONSTRAINT api_keys_digest_is_32_bytes CHECK ((octet_length(digest) = 32)),
+    CONSTRAINT api_keys_digest_scheme_is_known CHECK ((digest_scheme = ANY (ARRAY['hmac-sha256'::text, 'crs-sha256'::text]))),
+    CONSTRAINT api_keys_expiration_mode_is_known CHECK ((expiration_mode = ANY (ARRAY['fixed'::text, 'activation'::text]))),
+    CONSTRAINT api_keys_name_is_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT api_keys_name_is_short CHECK ((char_length(name) <= 200)),
+    CONSTRAINT api_keys_permissions_is_known CHECK ((permissions = ANY (ARRAY['all'::text, 'claude'::text, 'gemini'::text, 'openai'::text]))),
+    CONSTRAINT api_keys_rate_limit_cost_is_non_negative CHECK ((rate_limit_cost >= (0)::numeric)),
+    CONSTRAINT api_keys_rate_limit_requests_is_non_negative CHECK ((rate_limit_requests >= 0)),
+    CONSTRAINT api_keys_rate_limit_window_is_non_negative CHECK ((rate_limit_window >= 0)),
+    CONSTRAINT api_keys_restored_by_type_is_known CHECK ((restored_by_type = ANY (ARRAY['user'::text, 'admin'::text, 'system'::text]))),
+    CONSTRAINT api_keys_token_limit_is_non_negative CHECK ((token_limit >= 0)),
+    CONSTRAINT api_keys_weekly_opus_cost_limit_is_non_negative CHECK ((weekly_opus_cost_limit >= (0)::numeric))
+);
+
+
+ALTER TABLE relaypg.api_keys OWNER TO relaypg_owner;
+
+--
+-- Name: TABLE api_keys; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON TABLE relaypg.api_keys IS 'API keys handed to users (CRS apikey:{id}). Only digests are stored. Private: reached through api.* functions.';
+
+
+--
+-- Name: apply_api_key_settings(relaypg.api_keys, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) RETURNS relaypg.api_keys
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys := p_key;
+  v_field text;
+  v_value jsonb;
+  v_mode_changed boolean := false;
+  v_unknown text;
+begin
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' then
+    perform relaypg.raise_invalid('settings', 'must be a JSON object');
+  end if;
+
+  for v_field, v_value in select e.key, e.value from jsonb_each(p_settings) e loop
+    case v_field
+      when 'name' then
+        v_key.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
+        if v_key.name = '' then
+          perform relaypg.raise_invalid(v_field, 'must not be blank');
+        end if;
+      when 'description' then v_key.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
+      when 'permissions' then
+        v_key.permissions := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_key.permissions not in ('all', 'claude', 'gemini', 'openai') then
+          perform relaypg.raise_invalid(v_field, 'must be one of all, claude, gemini, openai');
+        end if;
+      when 'is_active' then v_key.is_active := relaypg.setting_boolean(v_field, v_value);
+      when 'token_limit' then v_key.token_limit := relaypg.setting_count(v_field, v_value, 9007199254740991);
+      when 'concurrency_limit' then v_key.concurrency_limit := relaypg.setting_count(v_field, v_value, 100000);
+      when 'rate_limit_window' then v_key.rate_limit_window := relaypg.setting_count(v_field, v_value, 525600);
+      when 'rate_limit_requests' then v_key.rate_limit_requests := relaypg.setting_count(v_field, v_value, 2147483647);
+      when 'rate_limit_cost' then v_key.rate_limit_cost := relaypg.setting_money(v_field, v_value);
+      when 'daily_cost_limit' then v_key.daily_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'weekly_opus_cost_limit' then v_key.weekly_opus_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'claude_account_id' then v_key.claude_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'claude_console_account_id' then v_key.claude_console_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'gemini_account_id' then v_key.gemini_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'openai_account_id' then v_key.openai_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'azure_openai_account_id' then v_key.azure_openai_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'bedrock_account_id' then v_key.bedrock_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'enable_model_restriction' then v_key.enable_model_restriction := relaypg.setting_boolean(v_field, v_value);
+      when 'restricted_models' then v_key.restricted_models := relaypg.setting_text_array(v_field, v_value, 500, 200);
+      when 'enable_client_restriction' then v_key.enable_client_restriction := relaypg.setting_boolean(v_field, v_value);
+      when 'allowed_clients' then
+        v_key.allowed_clients := relaypg.setting_text_array(v_field, v_value, 50, 64);
+        select c into v_unknown from unnest(v_key.allowed_clients) c
+         where not exists (select 1 from relaypg.client_kinds k where k.id = c) limit 1;
+        if v_unknown is not null then
+          perform relaypg.raise_invalid(v_field, format('unknown client %L', v_unknown),
+            'Known clients: ' || (select string_agg(k.id, ', ' order by k.id) from relaypg.client_kinds k));
+        end if;
+      when 'tags' then v_key.tags := relaypg.setting_text_array(v_field, v_value, 50, 100);
+      when 'expiration_mode' then
+        v_key.expiration_mode := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_key.expiration_mode not in ('fixed', 'activation') then
+          perform relaypg.raise_invalid(v_field, 'must be fixed or activation');
+        end if;
+        v_mode_changed := v_key.expiration_mode is distinct from p_key.expiration_mode;
+      when 'activation_days' then v_key.activation_days := relaypg.setting_count(v_field, v_value, 36500);
+      when 'expires_at' then v_key.expires_at := relaypg.setting_timestamptz(v_field, v_value);
+      when 'owner_user_id' then
+        v_key.owner_user_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+        if v_key.owner_user_id is not null
+           and not exists (select 1 from relaypg.users u where u.id = v_key.owner_user_id) then
+          raise exception 'user % not found', v_key.owner_user_id
+            using errcode = 'USNFD', column = 'owner_user_id';
+        end if;
+      when 'icon' then v_key.icon := coalesce(relaypg.setting_text(v_field, v_value, true, 200000), '');
+      when 'created_by' then v_key.created_by := coalesce(relaypg.setting_text(v_field, v_value, true, 200), 'admin');
+      else
+        perform relaypg.raise_invalid(v_field, 'is not a known field');
+    end case;
+  end loop;
+
+  -- Switching expiry mode restarts the lifecycle: an activation-mode key
+  -- waits for its first use; a fixed key counts as activated now.
+  if v_mode_changed or p_key.id is null then
+    if v_key.expiration_mode = 'activation' then
+      v_key.is_activated := false;
+      v_key.activated_at := null;
+    else
+      v_key.is_activated := true;
+      v_key.activated_at := coalesce(v_key.activated_at, now());
+    end if;
+  end if;
+
+  if v_key.expiration_mode = 'activation' then
+    if v_key.activation_days < 1 then
+      perform relaypg.raise_invalid('activation_days', 'must be at least 1 for activation-mode keys');
+    end if;
+    if not v_key.is_activated and v_key.expires_at is not null then
+      perform relaypg.raise_invalid('expires_at', 'is set on first use for activation-mode keys',
+        'Leave expires_at empty; it becomes activated_at + activation_days.');
+    end if;
+  end if;
+
+  return v_key;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) IS 'Applies and validates create/update settings (snake_case jsonb) onto a key row; RVINV/USNFD per field.';
+
+
+--
+-- Name: check_actor_type(text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.check_actor_type(p_field text, p_type text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if p_type is null or p_type not in ('user', 'admin', 'system') then
+    perform relaypg.raise_invalid(p_field, 'must be user, admin or system');
+  end if;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.check_actor_type(p_field text, p_type text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) IS 'Validates who acted (user/admin/system); RVINV otherwise.';
+
+
+--
+-- Name: check_digest(bytea, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if p_digest is null or octet_length(p_digest) <> 32 then
+    perform relaypg.raise_invalid('digest', 'must be 32 bytes');
+  end if;
+  if p_digest_scheme is null or p_digest_scheme not in ('hmac-sha256', 'crs-sha256') then
+    perform relaypg.raise_invalid('digest_scheme', 'must be hmac-sha256 or crs-sha256');
+  end if;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) IS 'Validates a digest and its scheme; RVINV otherwise.';
+
+
+--
+-- Name: crs_boolean(jsonb, text, boolean); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_value jsonb := p_fields -> p_field;
+begin
+  if v_value is null or v_value = '""'::jsonb or jsonb_typeof(v_value) = 'null' then
+    return p_default;
+  elsif jsonb_typeof(v_value) = 'boolean' then
+    return v_value::boolean;  -- JSON documents (user:*) keep real booleans
+  elsif v_value #>> '{}' in ('true', 'false') then
+    return (v_value #>> '{}')::boolean;
+  end if;
+  perform relaypg.raise_bad_crs_field(p_field, format('expected "true" or "false", got %s', v_value));
+end
+$$;
+
+
+ALTER FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) IS 'A CRS boolean ("true"/"false" or JSON boolean); '''' reads as p_default.';
+
+
+--
+-- Name: crs_count(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_text text := relaypg.crs_text(p_fields, p_field);
+begin
+  if v_text is null then
+    return 0;
+  elsif v_text ~ '^\s*[0-9]{1,15}\s*$' then
+    return v_text::bigint;
+  end if;
+  perform relaypg.raise_bad_crs_field(p_field, format('expected a non-negative integer, got %L', left(v_text, 40)));
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_count(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) IS 'A CRS non-negative integer string; '''' reads as 0.';
+
+
+--
+-- Name: crs_money(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_text text := relaypg.crs_text(p_fields, p_field);
+begin
+  if v_text is null then
+    return 0;
+  elsif v_text ~ '^\s*[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?\s*$' then
+    return v_text::numeric;
+  end if;
+  perform relaypg.raise_bad_crs_field(p_field, format('expected a non-negative decimal, got %L', left(v_text, 40)));
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) IS 'A CRS non-negative decimal string (USD); '''' reads as 0.';
+
+
+--
+-- Name: crs_text(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select nullif(p_fields ->> p_field, '');
+$$;
+
+
+ALTER FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) IS 'A CRS string field; '''' and missing read as null.';
+
+
+--
+-- Name: crs_text_array(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_text text := relaypg.crs_text(p_fields, p_field);
+  v_json jsonb;
+begin
+  if v_text is null then
+    return '{}';
+  end if;
+  begin
+    v_json := v_text::jsonb;
+  exception when invalid_text_representation then
+    perform relaypg.raise_bad_crs_field(p_field, 'expected a JSON array of strings');
+  end;
+  if jsonb_typeof(v_json) <> 'array'
+     or exists (select 1 from jsonb_array_elements(v_json) e where jsonb_typeof(e) <> 'string') then
+    perform relaypg.raise_bad_crs_field(p_field, 'expected a JSON array of strings');
+  end if;
+  return array(select jsonb_array_elements_text(v_json));
+end
+$$;
+
+
+ALTER FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) IS 'A CRS JSON-array-in-a-string field; '''' reads as {}.';
+
+
+--
+-- Name: crs_timestamptz(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_text text := relaypg.crs_text(p_fields, p_field);
+begin
+  if v_text is null then
+    return null;
+  end if;
+  if v_text !~ '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$' then
+    perform relaypg.raise_bad_crs_field(p_field, format('expected an ISO 8601 timestamp, got %L', left(v_text, 40)));
+  end if;
+  return v_text::timestamptz;
+exception
+  when datetime_field_overflow or invalid_datetime_format then
+    perform relaypg.raise_bad_crs_field(p_field, format('not a valid timestamp: %L', left(v_text, 40)));
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) IS 'A CRS ISO timestamp (toISOString); '''' reads as null.';
+
+
+--
+-- Name: filter_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) RETURNS SETOF relaypg.api_keys
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select k.*
+    from relaypg.api_keys k
+   where (p_is_active is null or k.is_active = p_is_active)
+     and (p_is_deleted is null or (k.deleted_at is not null) = p_is_deleted)
+     and (p_tag is null or k.tags @> array[p_tag])
+     and (p_owner_user_id is null or k.owner_user_id = p_owner_user_id)
+     and (p_search is null
+          or k.name ilike '%' || replace(replace(replace(p_search, '\', '\\'), '%', '\%'), '_', '\_') || '%');
+$$;
+
+
+ALTER FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) IS 'Keys matching the list filters (null = any); p_search is a case-insensitive substring of the name.';
+
+
+--
+-- Name: lock_api_key(uuid); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.lock_api_key(p_id uuid) RETURNS relaypg.api_keys
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_key relaypg.api_keys;
+begin
+  select k.* into v_key from relaypg.api_keys k where k.id = p_id for update;
+  if not found then
+    raise exception 'API key % not found', p_id
+      using errcode = 'KYNFD', hint = 'Check the id; permanently deleted keys cannot be recovered.';
+  end if;
+  return v_key;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.lock_api_key(p_id uuid) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION lock_api_key(p_id uuid); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of one key; KYNFD when absent.';
+
+
+--
+-- Name: raise_bad_crs_field(text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  raise exception 'CRS field %: %', p_field, p_message using errcode = 'IMBAD', column = p_field;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) IS 'Raises IMBAD (unusable CRS data) naming the CRS field in COLUMN.';
+
+
+--
+-- Name: raise_invalid(text, text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  raise exception '%: %', p_field, p_message
+    using errcode = 'RVINV', column = p_field, hint = coalesce(p_hint, '');
+end
+$$;
+
+
+ALTER FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) IS 'Raises RVINV (invalid input) naming the offending field in COLUMN.';
+
+
+--
+-- Name: setting_boolean(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if p_value is null or jsonb_typeof(p_value) <> 'boolean' then
+    perform relaypg.raise_invalid(p_field, 'must be true or false');
+  end if;
+  return p_value::boolean;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) IS 'Reads a boolean setting; RVINV otherwise.';
+
+
+--
+-- Name: setting_count(text, jsonb, bigint); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) RETURNS bigint
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_number numeric;
+begin
+  if p_value is null or jsonb_typeof(p_value) <> 'number' then
+    perform relaypg.raise_invalid(p_field, 'must be a whole number');
+  end if;
+  v_number := p_value::numeric;
+  if v_number <> trunc(v_number) then
+    perform relaypg.raise_invalid(p_field, 'must be a whole number');
+  end if;
+  if v_number < 0 then
+    perform relaypg.raise_invalid(p_field, 'must not be negative', '0 means no limit');
+  end if;
+  if v_number > p_max then
+    perform relaypg.raise_invalid(p_field, format('must be at most %s', p_max));
+  end if;
+  return v_number::bigint;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) IS 'Reads a non-negative whole number up to p_max; RVINV otherwise.';
+
+
+--
+-- Name: setting_money(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_money(p_field text, p_value jsonb) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_amount numeric;
+begin
+  if p_value is not null and jsonb_typeof(p_value) = 'number' then
+    v_amount := p_value::numeric;
+  elsif p_value is not null and jsonb_typeof(p_value) = 'string'
+        and (p_value #>> '{}') ~ '^\s*-?[0-9]+(\.[0-9]+)?\s*$' then
+    v_amount := (p_value #>> '{}')::numeric;
+  else
+    perform relaypg.raise_invalid(p_field, 'must be a decimal amount in USD');
+  end if;
+  if v_amount < 0 then
+    perform relaypg.raise_invalid(p_field, 'must not be negative', '0 means no limit');
+  end if;
+  if v_amount >= 1e12 then
+    perform relaypg.raise_invalid(p_field, 'is too large');
+  end if;
+  return v_amount;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.setting_money(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) IS 'Reads a non-negative USD amount given as a JSON number or decimal string; RVINV otherwise.';
+
+
+--
+-- Name: setting_text(text, jsonb, boolean, integer); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_text text;
+begin
+  if p_value is null or jsonb_typeof(p_value) = 'null' then
+    if not p_nullable then
+      perform relaypg.raise_invalid(p_field, 'must not be null');
+    end if;
+    return null;
+  end if;
+  if jsonb_typeof(p_value) <> 'string' then
+    perform relaypg.raise_invalid(p_field, 'must be a string');
+  end if;
+  v_text := p_value #>> '{}';
+  if char_length(v_text) > p_max_length then
+    perform relaypg.raise_invalid(p_field, format('must be at most %s characters', p_max_length));
+  end if;
+  return v_text;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) IS 'Reads a string setting; null only when p_nullable; RVINV on wrong type or length.';
+
+
+--
+-- Name: setting_text_array(text, jsonb, integer, integer); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_items text[];
+begin
+  if p_value is null or jsonb_typeof(p_value) <> 'array' then
+    perform relaypg.raise_invalid(p_field, 'must be an array of strings');
+  end if;
+  if exists (select 1 from jsonb_array_elements(p_value) e where jsonb_typeof(e) <> 'string') then
+    perform relaypg.raise_invalid(p_field, 'must be an array of strings');
+  end if;
+  -- Trimmed, de-duplicated, in first-seen order.
+  select coalesce(array_agg(t.item order by t.first_at), '{}')
+    into v_items
+    from (select btrim(e.value) as item, min(e.ordinality) as first_at
+            from jsonb_array_elements_text(p_value) with ordinality e
+           group by btrim(e.value)) t;
+  if exists (select 1 from unnest(v_items) i where i = '') then
+    perform relaypg.raise_invalid(p_field, 'must not contain blank entries');
+  end if;
+  if exists (select 1 from unnest(v_items) i where char_length(i) > p_max_length) then
+    perform relaypg.raise_invalid(p_field, format('entries must be at most %s characters', p_max_length));
+  end if;
+  if cardinality(v_items) > p_max_items then
+    perform relaypg.raise_invalid(p_field, format('must have at most %s entries', p_max_items));
+  end if;
+  return v_items;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) IS 'Reads an array of non-blank strings (trimmed, de-duplicated); RVINV otherwise.';
+
+
+--
+-- Name: setting_timestamptz(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+begin
+  if p_value is null or jsonb_typeof(p_value) = 'null' then
+    return null;
+  end if;
+  if jsonb_typeof(p_value) <> 'string'
+     or (p_value #>> '{}') !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$' then
+    perform relaypg.raise_invalid(p_field, 'must be an ISO 8601 timestamp with a time zone, or null');
+  end if;
+  return (p_value #>> '{}')::timestamptz;
+exception
+  when datetime_field_overflow or invalid_datetime_format then
+    perform relaypg.raise_invalid(p_field, 'is not a valid timestamp');
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) IS 'Reads an ISO 8601 timestamp with zone (or null); RVINV otherwise.';
+
+
+--
+-- Name: strip_vendor_prefix(text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.strip_vendor_prefix(p_model text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  -- 'ccr,claude-sonnet-4' routes to a vendor; restrictions apply to the model.
+  select case when position(',' in p_model) > 0 then substr(p_model, position(',' in p_model) + 1) else p_model end;
+$$;
+
+
+ALTER FUNCTION relaypg.strip_vendor_prefix(p_model text) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION strip_vendor_prefix(p_model text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.strip_vendor_prefix(p_model text) IS 'Drops a CRS vendor prefix ("ccr,") from a requested model name.';
+
+
+--
+-- Name: to_api_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) RETURNS api.api_key
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select row(
+    p_key.id, p_key.name, p_key.description, p_key.digest_scheme, p_key.permissions, p_key.is_active,
+    p_key.token_limit, p_key.concurrency_limit, p_key.rate_limit_window, p_key.rate_limit_requests,
+    p_key.rate_limit_cost, p_key.daily_cost_limit, p_key.weekly_opus_cost_limit,
+    p_key.claude_account_id, p_key.claude_console_account_id, p_key.gemini_account_id,
+    p_key.openai_account_id, p_key.azure_openai_account_id, p_key.bedrock_account_id,
+    p_key.enable_model_restriction, p_key.restricted_models, p_key.enable_client_restriction,
+    p_key.allowed_clients, p_key.tags, p_key.expiration_mode, p_key.activation_days,
+    p_key.is_activated, p_key.activated_at, p_key.expires_at, p_key.owner_user_id,
+    (select u.username from relaypg.users u where u.id = p_key.owner_user_id),
+    p_key.icon, p_key.created_by, p_key.created_at, p_key.updated_at, p_key.last_used_at,
+    p_key.deleted_at, p_key.deleted_by, p_key.deleted_by_type,
+    p_key.restored_at, p_key.restored_by, p_key.restored_by_type,
+    p_key.auth_version, p_key.crs_extra
+  )::api.api_key;
+$$;
+
+
+ALTER FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) IS 'Projects a stored key to api.api_key (drops the digest, adds the owner''s username).';
+
+
+--
+-- Name: users_propagate_activity(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.users_propagate_activity() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if new.is_active is distinct from old.is_active then
+    update relaypg.api_keys k
+       set auth_version = k.auth_version + 1
+     where k.owner_user_id = new.id;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.users_propagate_activity() OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION users_propagate_activity(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.users_propagate_activity() IS 'AFTER UPDATE trigger on users: a change of is_active invalidates the cached decisions of the user''s keys.';
+
+
+--
+-- Name: client_kinds; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TABLE relaypg.client_kinds (
+    id text NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    user_agent_pattern text NOT NULL,
+    CONSTRAINT client_kinds_id_is_an_identifier CHECK ((id ~ '^[a-z][a-z0-9_]{0,63}$'::text))
+);
+
+
+ALTER TABLE relaypg.client_kinds OWNER TO relaypg_owner;
+
+--
+-- Name: TABLE client_kinds; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON TABLE relaypg.client_kinds IS 'Known client identities for key client restrictions (CRS predefinedClients).';
+
+
+--
+-- Name: users; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TABLE relaypg.users (
+    id text NOT NULL,
+    username text NOT NULL,
+    email text,
+    display_name text,
+    first_name text,
+    last_name text,
+    role text DEFAULT 'user'::text NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_login_at timestamp with time zone,
+    crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT users_crs_extra_is_an_object CHECK ((jsonb_typeof(crs_extra) = 'object'::text)),
+    CONSTRAINT users_id_is_not_blank CHECK ((btrim(id) <> ''::text)),
+    CONSTRAINT users_role_is_known CHECK ((role = ANY (ARRAY['user'::text, 'admin'::text]))),
+    CONSTRAINT users_username_is_not_blank CHECK ((btrim(username) <> ''::text))
+);
+
+
+ALTER TABLE relaypg.users OWNER TO relaypg_owner;
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON TABLE relaypg.users IS 'Owners of API keys (CRS user:{id}). Private: reached through api.* functions.';
+
+
+--
+-- Name: api_keys api_keys_digest_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.api_keys
+    ADD CONSTRAINT api_keys_digest_is_unique UNIQUE (digest);
+
+
+--
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: client_kinds client_kinds_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.client_kinds
+    ADD CONSTRAINT client_kinds_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: users users_username_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.users
+    ADD CONSTRAINT users_username_is_unique UNIQUE (username);
+
+
+--
+-- Name: api_keys_created_at_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE INDEX api_keys_created_at_idx ON relaypg.api_keys USING btree (created_at DESC, id DESC);
+
+
+--
+-- Name: api_keys_owner_user_id_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE INDEX api_keys_owner_user_id_idx ON relaypg.api_keys USING btree (owner_user_id) WHERE (owner_user_id IS NOT NULL);
+
+
+--
+-- Name: api_keys_tags_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE INDEX api_keys_tags_idx ON relaypg.api_keys USING gin (tags);
+
+
+--
+-- Name: api_keys _100_bump_auth_version; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TRIGGER _100_bump_auth_version BEFORE UPDATE ON relaypg.api_keys FOR EACH ROW EXECUTE FUNCTION relaypg.api_keys_bump_auth_version();
+
+
+--
+-- Name: api_keys _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TRIGGER _900_notify_change AFTER DELETE OR UPDATE ON relaypg.api_keys FOR EACH ROW EXECUTE FUNCTION relaypg.api_keys_notify_change();
+
+
+--
+-- Name: users _900_propagate_activity; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE TRIGGER _900_propagate_activity AFTER UPDATE OF is_active ON relaypg.users FOR EACH ROW EXECUTE FUNCTION relaypg.users_propagate_activity();
+
+
+--
+-- Name: api_keys api_keys_owner_user_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+--
+
+ALTER TABLE ONLY relaypg.api_keys
+    ADD CONSTRAINT api_keys_owner_user_id_fkey FOREIGN KEY (owner_user_id) REFERENCES relaypg.users(id) ON UPDATE CASCADE ON DELETE RESTRICT;
+
+
+--
+-- Name: SCHEMA api; Type: ACL; Schema: -; Owner: relaypg_owner
+--
+
+GRANT USAGE ON SCHEMA api TO relaypg_app;
+
+
+--
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION get_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION list_client_kinds(); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.list_client_kinds() TO relaypg_app;
+
+
+--
+-- Name: FUNCTION migration_status(); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.migration_status() TO relaypg_app;
+
+
+--
+-- Name: FUNCTION purge_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+--
+
+GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO relaypg_app;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+
