@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:3c3a3dafe75c30e0bc989f9fc75a7800f55e28ce
+--! Hash: sha1:afe1b3242116638cbb9fc76e797f309336362d22
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -996,6 +996,7 @@ declare
   v_key relaypg.api_keys;
   v_refusal text;
   v_activated boolean := false;
+  v_id uuid;
 begin
   if p_platform is not null and p_platform not in ('claude', 'gemini', 'openai') then
     perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or null');
@@ -1026,16 +1027,18 @@ begin
   -- First accepted use of an activation-mode key starts its clock. The row
   -- lock makes concurrent first uses agree on one activation time.
   if v_refusal is null and not v_key.is_activated then
+    v_id := v_key.id;
     update relaypg.api_keys k
        set is_activated = true,
            activated_at = now(),
            expires_at = now() + make_interval(days => k.activation_days)
-     where k.id = v_key.id and not k.is_activated
+     where k.id = v_id and not k.is_activated
     returning k.* into v_key;
-    if found then
-      v_activated := true;
-    else
-      select k.* into v_key from relaypg.api_keys k where k.id = v_key.id;
+    v_activated := found;
+    if not v_activated then
+      -- Another transaction activated it first (we waited for its row lock):
+      -- read its activation, in a fresh snapshot.
+      select k.* into v_key from relaypg.api_keys k where k.id = v_id;
     end if;
   end if;
 

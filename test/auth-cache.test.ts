@@ -1,0 +1,262 @@
+// The authentication cache in front of api.authenticate_api_key: two real
+// service instances share PostgreSQL and Redis; invalidation travels by NOTIFY.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../src/app.js';
+import { startApp } from './support/app.js';
+import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
+import { testEnv } from './support/env.js';
+import { outcomeOf, waitFor } from './support/wait.js';
+
+const claude = { platform: 'claude' as const, model: 'claude-sonnet-4-20250514', userAgent: 'claude-cli/1.0.105 (external, cli)' };
+
+let database: TestDatabase;
+let root: pg.Pool;
+let redis: Redis;
+let a: App;
+let b: App;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  root = rootPool(database);
+  redis = new Redis(testEnv.redisUrl);
+  a = await startApp(database);
+  // Same Redis namespace as A: two instances of one deployment.
+  b = await startApp(database, { REDIS_KEY_PREFIX: a.config.REDIS_KEY_PREFIX });
+});
+
+afterAll(async () => {
+  const keys = await redis.keys(`${a.config.REDIS_KEY_PREFIX}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
+  await a?.close();
+  await b?.close();
+  await root?.end();
+  await database?.drop();
+});
+
+async function redisEntries(app: App): Promise<string[]> {
+  return redis.keys(`${app.config.REDIS_KEY_PREFIX}auth:e:*`);
+}
+
+describe('invalidation across instances', () => {
+  it('a key disabled through instance A is refused by instance B within a second', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'cross-disable' });
+    expect(await outcomeOf(b.apiKeys.authenticate(plainKey, claude))).toBe('accepted'); // warms B's caches
+    expect(await outcomeOf(b.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+    await a.apiKeys.update(apiKey.id, { isActive: false });
+    const elapsed = await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUDIS', 1_000, 'B to refuse');
+    expect(elapsed).toBeLessThan(1_000);
+  });
+
+  it('a regenerated key stops working on the other instance at once; the new one works', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'cross-regenerate' });
+    await b.apiKeys.authenticate(plainKey, claude);
+    const { plainKey: fresh } = await a.apiKeys.regenerate(apiKey.id);
+    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUUNK', 1_000, 'old key refused on B');
+    expect(await outcomeOf(b.apiKeys.authenticate(fresh, claude))).toBe('accepted');
+  });
+
+  it("disabling a key's owner refuses the key on every instance", async () => {
+    await root.query("insert into relaypg.users (id, username) values ('u-cache-1', 'cache-owner')");
+    const { plainKey } = await a.apiKeys.create({ name: 'owned', userId: 'u-cache-1' });
+    await b.apiKeys.authenticate(plainKey, claude);
+    await a.users.setActive('u-cache-1', false);
+    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUOWN', 1_000, 'owner refusal on B');
+    await a.users.setActive('u-cache-1', true);
+    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'accepted', 1_000, 'B to accept again');
+  });
+
+  it('a write made directly in SQL (not through the service) also invalidates', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'sql-write', permissions: 'all' });
+    await b.apiKeys.authenticate(plainKey, claude);
+    await root.query("update relaypg.api_keys set permissions = 'gemini' where id = $1", [apiKey.id]);
+    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUPLT', 1_000, 'platform refusal');
+  });
+
+  it('a decision read before a change cannot be cached after the change was announced', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'stale-fill' });
+    const before = await a.apiKeys.authenticate(plainKey, claude);
+    const entry = 'stale-probe';
+    await a.cache.invalidate(apiKey.id, 99);
+    a.cache.store(entry, { refusal: null, keyId: before.id, authVersion: 1, validUntil: null, key: before });
+    expect(a.cache.getLocal(entry)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await redis.exists(`${a.config.REDIS_KEY_PREFIX}auth:e:${entry}`)).toBe(0);
+  });
+});
+
+describe('what is cached', () => {
+  it('decisions depend on the request context (model restriction)', async () => {
+    const { plainKey } = await a.apiKeys.create({ name: 'models', enableModelRestriction: true, restrictedModels: ['claude-opus-4-20250514'] });
+    for (let i = 0; i < 2; i++) {
+      expect(await outcomeOf(a.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+      expect(await outcomeOf(a.apiKeys.authenticate(plainKey, { ...claude, model: 'claude-opus-4-20250514' }))).toBe('AUMOD');
+      expect(await outcomeOf(a.apiKeys.authenticate(plainKey, { ...claude, model: 'ccr,claude-opus-4-20250514' }))).toBe('AUMOD');
+    }
+  });
+
+  it('an entry never outlives the key: an expiring key is refused once it expires', async () => {
+    const expiresAt = new Date(Date.now() + 1_500).toISOString();
+    const { plainKey } = await a.apiKeys.create({ name: 'expiring', expiresAt });
+    expect(await outcomeOf(a.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+    expect(await outcomeOf(b.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    expect(await outcomeOf(a.apiKeys.authenticate(plainKey, claude))).toBe('AUEXP');
+    expect(await outcomeOf(b.apiKeys.authenticate(plainKey, claude))).toBe('AUEXP');
+  });
+
+  it('the call that activates an activation-mode key is not cached', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'activation', expirationMode: 'activation', activationDays: 7 });
+    const before = (await redisEntries(a)).length;
+    const first = await a.apiKeys.authenticate(plainKey, claude);
+    expect(first.activatedAt).not.toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await redisEntries(a)).length).toBe(before);
+    const second = await a.apiKeys.authenticate(plainKey, claude);
+    expect(second.activatedAt).toBe(first.activatedAt);
+    await waitFor(async () => (await redisEntries(a)).length === before + 1, 1_000, 'the second decision to reach Redis');
+    const stored = await a.apiKeys.get(apiKey.id);
+    expect(Date.parse(stored.expiresAt!) - Date.parse(stored.activatedAt!)).toBe(7 * 86_400_000);
+  });
+
+  it('unknown keys are cached briefly (negative cache) and nothing secret reaches Redis', async () => {
+    const unknown = `cr_${'ab'.repeat(32)}`;
+    expect(await outcomeOf(a.apiKeys.authenticate(unknown, claude))).toBe('AUUNK');
+    const { plainKey } = await a.apiKeys.create({ name: 'secret-check' });
+    await a.apiKeys.authenticate(plainKey, claude);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const keys = await redis.keys(`${a.config.REDIS_KEY_PREFIX}*`);
+    const entries = keys.filter((k) => k.includes(':auth:e:'));
+    const negative = [];
+    for (const key of entries) if ((await redis.get(key))?.includes('"refusal":"AUUNK"')) negative.push(key);
+    expect(negative).toHaveLength(1);
+    expect(await redis.pttl(negative[0]!)).toBeLessThanOrEqual(a.config.AUTH_CACHE_NEGATIVE_TTL_SECONDS * 1000);
+    for (const key of keys) {
+      const type = await redis.type(key);
+      const value = type === 'string' ? await redis.get(key) : (await redis.smembers(key)).join(',');
+      for (const secret of [plainKey, plainKey.slice(3), unknown, unknown.slice(3), a.config.API_KEY_HMAC_SECRET, a.config.ADMIN_TOKEN]) {
+        expect(key).not.toContain(secret);
+        expect(value ?? '').not.toContain(secret);
+      }
+    }
+    const ttls = await Promise.all(keys.filter((k) => k.includes(':auth:e:')).map((k) => redis.pttl(k)));
+    expect(ttls.every((t) => t > 0 && t <= a.config.AUTH_CACHE_REDIS_TTL_SECONDS * 1000)).toBe(true);
+  });
+});
+
+describe('last used', () => {
+  it('authentication does not write per request; a flush records the latest use once', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'last-used' });
+    const xmin = async () => (await root.query('select xmin::text as x, last_used_at from relaypg.api_keys where id = $1', [apiKey.id])).rows[0];
+    const before = await xmin();
+    for (let i = 0; i < 50; i++) await a.apiKeys.authenticate(plainKey, claude);
+    const during = await xmin();
+    expect(during.x).toBe(before.x);
+    expect(during.last_used_at).toBeNull();
+    await a.lastUsed.flush();
+    const after = await xmin();
+    expect(after.x).not.toBe(before.x);
+    expect(after.last_used_at).not.toBeNull();
+    await a.lastUsed.flush(); // nothing pending: no write
+    expect((await xmin()).x).toBe(after.x);
+  });
+});
+
+describe('activation under concurrency', () => {
+  it('two concurrent first uses give one activation time', async () => {
+    const { plainKey } = await a.apiKeys.create({ name: 'race', expirationMode: 'activation', activationDays: 3 });
+    const digest = (a.apiKeys as unknown as { deps: { keys: { hmacDigest(k: string): Buffer } } }).deps.keys.hmacDigest(plainKey);
+    const first = new pg.Client({ connectionString: database.appUrl });
+    const second = new pg.Client({ connectionString: database.appUrl });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      const sql = "select activated_now, activated_at from api.authenticate_api_key($1, null, 'claude', null, null)";
+      await first.query('begin');
+      const one = (await first.query(sql, [digest])).rows[0];
+      const pending = second.query(sql, [digest]); // blocks on the row lock
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await first.query('commit');
+      const two = (await pending).rows[0];
+      expect(one.activated_now).toBe(true);
+      expect(two.activated_now).toBe(false);
+      expect(two.activated_at.toISOString()).toBe(one.activated_at.toISOString());
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function startRedisServer(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  return waitFor(async () => {
+    const probe = new Redis({ port, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+    probe.on('error', () => undefined);
+    try {
+      await probe.connect();
+      return (await probe.ping()) === 'PONG';
+    } catch {
+      return false;
+    } finally {
+      probe.disconnect();
+    }
+  }, 5_000, 'redis-server to start').then(() => child);
+}
+
+describe('Redis down or slow', () => {
+  it('serves from PostgreSQL when Redis is unreachable from the start', async () => {
+    const app = await startApp(database, { REDIS_URL: 'redis://127.0.0.1:1/0', AUTH_CACHE_L1_TTL_MS: '0' });
+    try {
+      const { plainKey } = await app.apiKeys.create({ name: 'no-redis' });
+      for (let i = 0; i < 5; i++) expect(await outcomeOf(app.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+      expect(await outcomeOf(app.apiKeys.authenticate(`cr_${'cd'.repeat(32)}`, claude))).toBe('AUUNK');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('keeps authenticating when Redis stops mid-test, and uses Redis again when it returns', async () => {
+    const port = await freePort();
+    let server = await startRedisServer(port);
+    const app = await startApp(database, { REDIS_URL: `redis://127.0.0.1:${port}/0`, AUTH_CACHE_L1_TTL_MS: '0' });
+    const direct = new Redis({ port, lazyConnect: true, retryStrategy: () => 100 });
+    direct.on('error', () => undefined);
+    try {
+      await waitFor(() => app.redis?.status === 'ready', 5_000, 'the app to connect to Redis');
+      const { plainKey } = await app.apiKeys.create({ name: 'redis-flap' });
+      await app.apiKeys.authenticate(plainKey, claude);
+      await direct.connect();
+      await waitFor(async () => (await direct.keys('*auth:e:*')).length > 0, 2_000, 'an entry in Redis');
+
+      server.kill('SIGKILL');
+      await new Promise((resolve) => server.once('exit', resolve));
+      const started = Date.now();
+      for (let i = 0; i < 20; i++) expect(await outcomeOf(app.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      server = await startRedisServer(port);
+      await waitFor(() => app.redis?.status === 'ready', 10_000, 'the app to reconnect');
+      await waitFor(async () => {
+        await app.apiKeys.authenticate(plainKey, claude);
+        return (await direct.keys('*auth:e:*')).length > 0;
+      }, 5_000, 'entries to reach the restarted Redis');
+    } finally {
+      direct.disconnect();
+      await app.close();
+      server.kill('SIGKILL');
+    }
+  });
+});
