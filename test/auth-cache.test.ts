@@ -133,8 +133,8 @@ describe('what is cached', () => {
     const entries = keys.filter((k) => k.includes(':auth:e:'));
     const negative = [];
     for (const key of entries) if ((await redis.get(key))?.includes('"refusal":"AUUNK"')) negative.push(key);
-    expect(negative).toHaveLength(1);
-    expect(await redis.pttl(negative[0]!)).toBeLessThanOrEqual(a.config.AUTH_CACHE_NEGATIVE_TTL_SECONDS * 1000);
+    expect(negative.length).toBeGreaterThanOrEqual(1); // this one, and the regenerated key's old digest
+    for (const key of negative) expect(await redis.pttl(key)).toBeLessThanOrEqual(a.config.AUTH_CACHE_NEGATIVE_TTL_SECONDS * 1000);
     for (const key of keys) {
       const type = await redis.type(key);
       const value = type === 'string' ? await redis.get(key) : (await redis.smembers(key)).join(',');
