@@ -127,7 +127,7 @@ begin
     when v_key.expires_at is not null and v_key.expires_at <= now() then 'AUEXP'
     when v_key.owner_user_id is not null and not exists (
            select 1 from relaypg.users u where u.id = v_key.owner_user_id and u.is_active) then 'AUOWN'
-    when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUPLT'
+    when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUNPL'
     when v_key.enable_model_restriction and p_model is not null
          and relaypg.strip_vendor_prefix(p_model) = any (v_key.restricted_models) then 'AUMOD'
     when v_key.enable_client_restriction and cardinality(v_key.allowed_clients) > 0
@@ -184,7 +184,7 @@ ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_pl
 -- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: relaypg_owner
 --
 
-COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUPLT platform, AUMOD model, AUCLI client). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
+COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
 
 
 --

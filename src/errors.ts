@@ -22,14 +22,14 @@ export const sqlStateErrors = {
   AUDIS: { code: 'api_key_disabled', status: 401, message: 'API key is disabled' },
   AUEXP: { code: 'api_key_expired', status: 401, message: 'API key has expired' },
   AUOWN: { code: 'owner_disabled', status: 401, message: 'The owner of this API key is disabled' },
-  AUPLT: { code: 'platform_not_permitted', status: 403, message: 'API key is not permitted on this platform' },
+  AUNPL: { code: 'platform_not_permitted', status: 403, message: 'API key is not permitted on this platform' },
   AUMOD: { code: 'model_restricted', status: 403, message: 'Requested model is not allowed for this API key' },
   AUCLI: { code: 'client_not_allowed', status: 403, message: 'Client is not allowed for this API key' },
   IMBAD: { code: 'import_record_invalid', status: 422, message: 'CRS record cannot be imported' },
 } as const satisfies Record<string, ErrorKind>;
 
 export type SqlState = keyof typeof sqlStateErrors;
-export type RefusalState = 'AUUNK' | 'AUDEL' | 'AUDIS' | 'AUEXP' | 'AUOWN' | 'AUPLT' | 'AUMOD' | 'AUCLI';
+export type RefusalState = 'AUUNK' | 'AUDEL' | 'AUDIS' | 'AUEXP' | 'AUOWN' | 'AUNPL' | 'AUMOD' | 'AUCLI';
 
 /** Errors produced by the service itself, not by SQL. */
 export const serviceErrors = {

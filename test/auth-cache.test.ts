@@ -74,7 +74,7 @@ describe('invalidation across instances', () => {
     const { apiKey, plainKey } = await a.apiKeys.create({ name: 'sql-write', permissions: 'all' });
     await b.apiKeys.authenticate(plainKey, claude);
     await root.query("update relaypg.api_keys set permissions = 'gemini' where id = $1", [apiKey.id]);
-    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUPLT', 1_000, 'platform refusal');
+    await waitFor(async () => (await outcomeOf(b.apiKeys.authenticate(plainKey, claude))) === 'AUNPL', 1_000, 'platform refusal');
   });
 
   it('a decision read before a change cannot be cached after the change was announced', async () => {

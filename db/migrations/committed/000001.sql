@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:afe1b3242116638cbb9fc76e797f309336362d22
+--! Hash: sha1:65e67c3a39ee543e9ae68b3d3206ff6d6a52869d
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -1017,7 +1017,7 @@ begin
     when v_key.expires_at is not null and v_key.expires_at <= now() then 'AUEXP'
     when v_key.owner_user_id is not null and not exists (
            select 1 from relaypg.users u where u.id = v_key.owner_user_id and u.is_active) then 'AUOWN'
-    when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUPLT'
+    when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUNPL'
     when v_key.enable_model_restriction and p_model is not null
          and relaypg.strip_vendor_prefix(p_model) = any (v_key.restricted_models) then 'AUMOD'
     when v_key.enable_client_restriction and cardinality(v_key.allowed_clients) > 0
@@ -1068,7 +1068,7 @@ end
 $$;
 comment on function api.authenticate_api_key(bytea, bytea, text, text, text) is
   'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE '
-  '(AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUPLT platform, AUMOD model, '
+  '(AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, '
   'AUCLI client). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). '
   'activated_now = true means this call activated the key (a side effect: do not cache it). '
   'valid_until = when the decision changes by itself (expiry).';
