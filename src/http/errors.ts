@@ -35,8 +35,11 @@ const fastifyErrors: Record<string, ErrorKind> = {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const appError = error instanceof AppError ? error : fromPgError(error);
   if (appError) {
-    const field = appError.field && appError.sqlState ? toApiFieldName(appError.field) : appError.field;
-    return reply.status(appError.status).send(errorBody(appError.code, appError.message, field));
+    // Database errors name fields the SQL way (token_limit); speak the API's names (tokenLimit).
+    const fromDb = appError.field !== undefined && appError.sqlState !== undefined;
+    const field = fromDb ? toApiFieldName(appError.field!) : appError.field;
+    const message = fromDb && appError.message.startsWith(`${appError.field}:`) ? `${field}${appError.message.slice(appError.field!.length)}` : appError.message;
+    return reply.status(appError.status).send(errorBody(appError.code, message, field));
   }
   const code = (error as FastifyError).code;
   const known = code ? fastifyErrors[code] : undefined;
