@@ -49,6 +49,9 @@ type CacheRedis = Redis & {
   relaypgAuthInvalidate(marker: string, index: string, version: number, markerTtlMs: number): Promise<number>;
 };
 
+/** Announced versions are remembered only as long as a stale entry could live; prune past this size. */
+const KNOWN_VERSIONS_PRUNE_AT = 10_000;
+
 /** After a Redis error or timeout, skip Redis this long before trying again. */
 const REDIS_BYPASS_MS = 1_000;
 
@@ -123,6 +126,7 @@ export class AuthCache {
   invalidateLocal(keyId: string, version: number): void {
     const known = this.knownVersions.get(keyId);
     if (known === undefined || known.version < version) {
+      if (this.knownVersions.size >= KNOWN_VERSIONS_PRUNE_AT) this.pruneKnownVersions();
       this.knownVersions.set(keyId, { version, until: this.now() + Math.max(this.options.l1TtlMs, this.options.redisTtlSeconds * 1000) });
     }
     const entryKeys = this.localByKey.get(keyId);
@@ -175,6 +179,11 @@ export class AuthCache {
       decision.authVersion,
       Math.max(this.options.redisTtlSeconds * 1000, ttlMs),
     );
+  }
+
+  private pruneKnownVersions(): void {
+    const now = this.now();
+    for (const [keyId, known] of this.knownVersions) if (known.until <= now) this.knownVersions.delete(keyId);
   }
 
   private isStale(keyId: string, version: number): boolean {
