@@ -196,7 +196,9 @@ CREATE FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) RETURNS TABLE(dige
     SET search_path TO ''
     AS $_$
   with entries as (
-    select lower(e.key) as digest_hex, e.value as key_id
+    select lower(e.key) as digest_hex, e.value as key_id,
+           case when e.value ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                then e.value::uuid end as key_uuid
       from jsonb_each_text(coalesce(p_hash_map, '{}')) e
   )
   select left(en.digest_hex, 12), en.key_id,
@@ -206,9 +208,7 @@ CREATE FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) RETURNS TABLE(dige
            else 'stale'
          end
     from entries en
-    left join relaypg.api_keys k
-      on en.key_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-     and k.id = en.key_id::uuid
+    left join relaypg.api_keys k on k.id = en.key_uuid
   union all
   select left(encode(k.digest, 'hex'), 12), k.id::text, 'unindexed'
     from relaypg.api_keys k
@@ -411,10 +411,10 @@ begin
   end if;
   -- CRS: a key is active only when isActive is exactly 'true'.
   v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true';
-  v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit');
-  v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit');
-  v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow');
-  v_new.rate_limit_requests := relaypg.crs_count(p_fields, 'rateLimitRequests');
+  v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit', 9007199254740991);
+  v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit', 2147483647);
+  v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow', 2147483647);
+  v_new.rate_limit_requests := relaypg.crs_count(p_fields, 'rateLimitRequests', 2147483647);
   v_new.rate_limit_cost := relaypg.crs_money(p_fields, 'rateLimitCost');
   v_new.daily_cost_limit := relaypg.crs_money(p_fields, 'dailyCostLimit');
   v_new.weekly_opus_cost_limit := relaypg.crs_money(p_fields, 'weeklyOpusCostLimit');
@@ -433,7 +433,7 @@ begin
   if v_new.expiration_mode not in ('fixed', 'activation') then
     perform relaypg.raise_bad_crs_field('expirationMode', format('unknown value %L', v_new.expiration_mode));
   end if;
-  v_new.activation_days := relaypg.crs_count(p_fields, 'activationDays');
+  v_new.activation_days := relaypg.crs_count(p_fields, 'activationDays', 2147483647);
   v_new.created_at := relaypg.crs_timestamptz(p_fields, 'createdAt');
   if v_new.created_at is null then
     perform relaypg.raise_bad_crs_field('createdAt', 'is missing');
@@ -478,12 +478,14 @@ begin
   if v_new.restored_by_type not in ('user', 'admin', 'system') then
     perform relaypg.raise_bad_crs_field('restoredByType', format('unknown value %L', v_new.restored_by_type));
   end if;
-  -- Unknown fields, the owner's username snapshot and isDeleted='false' are kept verbatim.
+  -- Unknown fields (e.g. the owner's username snapshot) are kept verbatim, and
+  -- so are the deletion fields of a key that is not deleted (no typed home then).
   v_new.crs_extra := p_fields - v_known
-    || case when p_fields ? 'isDeleted' and p_fields ->> 'isDeleted' <> 'true'
-            then jsonb_build_object('isDeleted', p_fields -> 'isDeleted') else '{}' end
-    || case when p_fields ? 'deletedAt' and coalesce(p_fields ->> 'isDeleted', '') <> 'true'
-            then jsonb_build_object('deletedAt', p_fields -> 'deletedAt') else '{}' end;
+    || case when coalesce(p_fields ->> 'isDeleted', '') <> 'true'
+            then jsonb_strip_nulls(jsonb_build_object(
+                   'isDeleted', p_fields -> 'isDeleted', 'deletedAt', p_fields -> 'deletedAt',
+                   'deletedBy', p_fields -> 'deletedBy', 'deletedByType', p_fields -> 'deletedByType'))
+            else '{}' end;
 
   select k.id into v_other from relaypg.api_keys k where k.digest = v_new.digest and k.id <> v_new.id;
   if found then
@@ -497,8 +499,14 @@ begin
     return 'inserted';
   end if;
   v_new.auth_version := v_old.auth_version;
-  -- last_used_at only moves forward: relaypg may have seen newer uses.
+  -- Use only moves forward: relaypg may have seen newer uses than CRS, and
+  -- may have activated a key CRS still shows as waiting for its first use.
   v_new.last_used_at := greatest(v_old.last_used_at, v_new.last_used_at);
+  if v_old.is_activated and not v_new.is_activated and v_new.expiration_mode = 'activation' then
+    v_new.is_activated := true;
+    v_new.activated_at := v_old.activated_at;
+    v_new.expires_at := v_old.expires_at;
+  end if;
   if to_jsonb(v_old) = to_jsonb(v_new) then
     return 'unchanged';
   end if;
@@ -570,13 +578,14 @@ begin
     perform relaypg.raise_bad_crs_field('role', format('unknown role %L', v_new.role));
   end if;
   v_new.is_active := relaypg.crs_boolean(p_document, 'isActive', true);
-  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_document, 'createdAt'), now());
+  select u.* into v_old from relaypg.users u where u.id = v_new.id for update;
+  -- Without createdAt the first import's time stands, so a re-import is 'unchanged'.
+  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_document, 'createdAt'), v_old.created_at, now());
   v_new.updated_at := coalesce(relaypg.crs_timestamptz(p_document, 'updatedAt'), v_new.created_at);
   v_new.last_login_at := relaypg.crs_timestamptz(p_document, 'lastLoginAt');
   v_new.crs_extra := p_document - v_known;
 
-  select u.* into v_old from relaypg.users u where u.id = v_new.id for update;
-  if not found then
+  if v_old.id is null then
     insert into relaypg.users select v_new.*;
     return 'inserted';
   elsif to_jsonb(v_old) = to_jsonb(v_new) then
@@ -725,6 +734,7 @@ begin
   with uses as (
     select u.key_id, max(u.used_at) as used_at
       from unnest(p_key_ids, p_used_at) as u(key_id, used_at)
+     where u.used_at is not null
      group by u.key_id
   ), locked as (
     select k.id, uses.used_at
@@ -1252,10 +1262,10 @@ COMMENT ON FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default 
 
 
 --
--- Name: crs_count(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_count(jsonb, text, bigint); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
 --
 
-CREATE FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) RETURNS bigint
+CREATE FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) RETURNS bigint
     LANGUAGE plpgsql IMMUTABLE
     SET search_path TO ''
     AS $_$
@@ -1264,21 +1274,21 @@ declare
 begin
   if v_text is null then
     return 0;
-  elsif v_text ~ '^\s*[0-9]{1,15}\s*$' then
+  elsif v_text ~ '^\s*[0-9]{1,18}\s*$' and v_text::bigint <= p_max then
     return v_text::bigint;
   end if;
-  perform relaypg.raise_bad_crs_field(p_field, format('expected a non-negative integer, got %L', left(v_text, 40)));
+  perform relaypg.raise_bad_crs_field(p_field, format('expected an integer from 0 to %s, got %L', p_max, left(v_text, 40)));
 end
 $_$;
 
 
-ALTER FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) OWNER TO relaypg_owner;
 
 --
--- Name: FUNCTION crs_count(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
 --
 
-COMMENT ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text) IS 'A CRS non-negative integer string; '''' reads as 0.';
+COMMENT ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) IS 'A CRS integer string from 0 to p_max; '''' reads as 0.';
 
 
 --
@@ -1970,6 +1980,7 @@ GRANT USAGE ON SCHEMA api TO relaypg_app;
 -- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) TO relaypg_app;
 
 
@@ -1977,6 +1988,7 @@ GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest byte
 -- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO relaypg_app;
 
 
@@ -1984,6 +1996,7 @@ GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO relaypg_a
 -- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) TO relaypg_app;
 
 
@@ -1991,6 +2004,7 @@ GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boole
 -- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) TO relaypg_app;
 
 
@@ -1998,6 +2012,7 @@ GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p
 -- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) TO relaypg_app;
 
 
@@ -2005,6 +2020,7 @@ GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted
 -- Name: FUNCTION get_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.get_api_key(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO relaypg_app;
 
 
@@ -2012,6 +2028,7 @@ GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO relaypg_app;
 -- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) TO relaypg_app;
 
 
@@ -2019,6 +2036,7 @@ GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) T
 -- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO relaypg_app;
 
 
@@ -2026,6 +2044,7 @@ GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO
 -- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) TO relaypg_app;
 
 
@@ -2033,6 +2052,7 @@ GRANT ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolea
 -- Name: FUNCTION list_client_kinds(); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.list_client_kinds() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.list_client_kinds() TO relaypg_app;
 
 
@@ -2040,6 +2060,7 @@ GRANT ALL ON FUNCTION api.list_client_kinds() TO relaypg_app;
 -- Name: FUNCTION migration_status(); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.migration_status() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.migration_status() TO relaypg_app;
 
 
@@ -2047,6 +2068,7 @@ GRANT ALL ON FUNCTION api.migration_status() TO relaypg_app;
 -- Name: FUNCTION purge_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.purge_api_key(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO relaypg_app;
 
 
@@ -2054,6 +2076,7 @@ GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO relaypg_app;
 -- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) TO relaypg_app;
 
 
@@ -2061,6 +2084,7 @@ GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timest
 -- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) TO relaypg_app;
 
 
@@ -2068,6 +2092,7 @@ GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest
 -- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) TO relaypg_app;
 
 
@@ -2075,6 +2100,7 @@ GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_resto
 -- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) TO relaypg_app;
 
 
@@ -2082,7 +2108,176 @@ GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) T
 -- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
 --
 
+REVOKE ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO relaypg_app;
+
+
+--
+-- Name: FUNCTION api_keys_bump_auth_version(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.api_keys_bump_auth_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION api_keys_notify_change(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.api_keys_notify_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_api_key(p_id uuid); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION strip_vendor_prefix(p_model text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.strip_vendor_prefix(p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION users_propagate_activity(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.users_propagate_activity() FROM PUBLIC;
 
 
 --

@@ -17,6 +17,11 @@
 --
 -- (`set role` needs a literal role name, hence the DO block.) pgTAP's own
 -- temporary tables are granted to PUBLIC, so assertions work under any role.
+-- To hand a value (e.g. a key id) to the part that runs as the runtime role,
+-- stash it in a transaction-local setting, readable by any role:
+--
+--   select set_config('tests.key_id', tests.create_key('k1')::text, true);
+--   ... api.get_api_key(current_setting('tests.key_id')::uuid) ...
 --
 -- Privileges: the runtime role gets NOTHING on schema `tests`. While a test
 -- runs as the runtime role it calls only api.* functions, pgTAP and built-ins
@@ -28,6 +33,17 @@
 \else
   do $$ begin raise exception 'psql variable app_user (the runtime role) is required: -v app_user=relaypg_app'; end $$;
 \endif
+
+-- The tests assume a freshly migrated database: no keys, no users (only the
+-- seeded client kinds). Every test file rolls back, so this stays true. This
+-- also keeps the fixtures out of any database holding real data.
+do $$
+begin
+  if exists (select 1 from relaypg.api_keys) or exists (select 1 from relaypg.users) then
+    raise exception 'db/tests/_setup.sql: relaypg.api_keys or relaypg.users is not empty; use a freshly migrated test database';
+  end if;
+end
+$$;
 
 create extension if not exists pgtap with schema public;
 

@@ -47,6 +47,8 @@ export interface ApiKey {
   restoredAt: string | null;
   restoredBy: string | null;
   restoredByType: string | null;
+  /** Bumped by every change that can alter an authentication decision. */
+  authVersion: number;
   crsExtra: Json;
 }
 
@@ -106,6 +108,7 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKey {
     restoredAt: iso(row.restored_at),
     restoredBy: row.restored_by,
     restoredByType: row.restored_by_type,
+    authVersion: Number(required(row.auth_version, 'auth_version')),
     crsExtra: required(row.crs_extra, 'crs_extra'),
   };
 }

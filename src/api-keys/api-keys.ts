@@ -138,17 +138,26 @@ export class ApiKeyService {
 
   async update(id: string, changes: ApiKeySettings): Promise<ApiKey> {
     const [row] = await mapDbErrors(() => updateApiKey.run({ id, changes: toSqlSettings(changes) as never }, this.db));
-    return apiKeyFromRow(row!);
+    return this.changed(apiKeyFromRow(row!));
   }
 
   async delete(id: string, actor: Actor): Promise<ApiKey> {
     const [row] = await mapDbErrors(() => deleteApiKey.run({ id, deletedBy: actor.name, deletedByType: actor.type }, this.db));
-    return apiKeyFromRow(row!);
+    return this.changed(apiKeyFromRow(row!));
   }
 
   async restore(id: string, actor: Actor): Promise<ApiKey> {
     const [row] = await mapDbErrors(() => restoreApiKey.run({ id, restoredBy: actor.name, restoredByType: actor.type }, this.db));
-    return apiKeyFromRow(row!);
+    return this.changed(apiKeyFromRow(row!));
+  }
+
+  /**
+   * Read-your-writes on this instance: drop the key's cached decisions now
+   * instead of waiting for our own NOTIFY (other instances rely on it).
+   */
+  private async changed(apiKey: ApiKey, version = apiKey.authVersion): Promise<ApiKey> {
+    await this.deps.cache?.invalidate(apiKey.id, version);
+    return apiKey;
   }
 
   /** A new plain key for an existing key; the old one stops working at once. */
@@ -157,11 +166,12 @@ export class ApiKeyService {
     const [row] = await mapDbErrors(() =>
       regenerateApiKey.run({ id, digest: this.deps.keys.hmacDigest(plainKey), digestScheme: 'hmac-sha256' }, this.db),
     );
-    return { apiKey: apiKeyFromRow(row!), plainKey };
+    return { apiKey: await this.changed(apiKeyFromRow(row!)), plainKey };
   }
 
   /** Permanent delete of a soft-deleted key. */
   async purge(id: string): Promise<void> {
     await mapDbErrors(() => purgeApiKey.run({ id }, this.db));
+    await this.deps.cache?.invalidate(id, Number.MAX_SAFE_INTEGER);
   }
 }

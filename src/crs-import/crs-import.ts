@@ -110,7 +110,8 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     else ignored.push({ redisKey: key, reason: `expected a hash, found ${type}` });
   }
   for (const key of await scanKeys(redis, 'apikey_hash:*')) {
-    ignored.push({ redisKey: key, reason: 'legacy index written by CRS restoreApiKey; CRS never reads it for authentication' });
+    // The key name is a full digest: report only its prefix.
+    ignored.push({ redisKey: `apikey_hash:${key.slice('apikey_hash:'.length, 'apikey_hash:'.length + 12)}…`, reason: 'legacy index written by CRS restoreApiKey; CRS never reads it for authentication' });
   }
   const hashMap = await redis.hgetall('apikey:hash_map');
   const keyHashes = await readHashes(redis, apiKeyKeys);

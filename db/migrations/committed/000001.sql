@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:65e67c3a39ee543e9ae68b3d3206ff6d6a52869d
+--! Hash: sha1:582f6c84b08167c3d6ead0e1ac32fbd288622d4d
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -18,9 +18,10 @@ revoke all on schema relaypg from public;
 revoke all on schema api from public;
 grant usage on schema api to :DATABASE_APP_USER;
 
--- No function is executable by PUBLIC unless granted explicitly.
-alter default privileges in schema api revoke execute on functions from public;
-alter default privileges in schema relaypg revoke execute on functions from public;
+-- No function is executable by PUBLIC unless granted explicitly. This must be
+-- the role-wide default: a per-schema default cannot take away PUBLIC's
+-- built-in EXECUTE. (Migrations run as the owner, so this covers them all.)
+alter default privileges revoke execute on functions from public;
 
 -- The runtime role needs CONNECT; `graphile-migrate reset` revokes it from PUBLIC.
 do $$
@@ -1093,6 +1094,7 @@ begin
   with uses as (
     select u.key_id, max(u.used_at) as used_at
       from unnest(p_key_ids, p_used_at) as u(key_id, used_at)
+     where u.used_at is not null
      group by u.key_id
   ), locked as (
     select k.id, uses.used_at
@@ -1198,7 +1200,7 @@ end
 $$;
 comment on function relaypg.crs_boolean(jsonb, text, boolean) is 'A CRS boolean ("true"/"false" or JSON boolean); '''' reads as p_default.';
 
-create function relaypg.crs_count(p_fields jsonb, p_field text)
+create function relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint)
 returns bigint
 language plpgsql
 immutable
@@ -1209,13 +1211,13 @@ declare
 begin
   if v_text is null then
     return 0;
-  elsif v_text ~ '^\s*[0-9]{1,15}\s*$' then
+  elsif v_text ~ '^\s*[0-9]{1,18}\s*$' and v_text::bigint <= p_max then
     return v_text::bigint;
   end if;
-  perform relaypg.raise_bad_crs_field(p_field, format('expected a non-negative integer, got %L', left(v_text, 40)));
+  perform relaypg.raise_bad_crs_field(p_field, format('expected an integer from 0 to %s, got %L', p_max, left(v_text, 40)));
 end
 $$;
-comment on function relaypg.crs_count(jsonb, text) is 'A CRS non-negative integer string; '''' reads as 0.';
+comment on function relaypg.crs_count(jsonb, text, bigint) is 'A CRS integer string from 0 to p_max; '''' reads as 0.';
 
 create function relaypg.crs_money(p_fields jsonb, p_field text)
 returns numeric
@@ -1319,13 +1321,14 @@ begin
     perform relaypg.raise_bad_crs_field('role', format('unknown role %L', v_new.role));
   end if;
   v_new.is_active := relaypg.crs_boolean(p_document, 'isActive', true);
-  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_document, 'createdAt'), now());
+  select u.* into v_old from relaypg.users u where u.id = v_new.id for update;
+  -- Without createdAt the first import's time stands, so a re-import is 'unchanged'.
+  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_document, 'createdAt'), v_old.created_at, now());
   v_new.updated_at := coalesce(relaypg.crs_timestamptz(p_document, 'updatedAt'), v_new.created_at);
   v_new.last_login_at := relaypg.crs_timestamptz(p_document, 'lastLoginAt');
   v_new.crs_extra := p_document - v_known;
 
-  select u.* into v_old from relaypg.users u where u.id = v_new.id for update;
-  if not found then
+  if v_old.id is null then
     insert into relaypg.users select v_new.*;
     return 'inserted';
   elsif to_jsonb(v_old) = to_jsonb(v_new) then
@@ -1394,10 +1397,10 @@ begin
   end if;
   -- CRS: a key is active only when isActive is exactly 'true'.
   v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true';
-  v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit');
-  v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit');
-  v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow');
-  v_new.rate_limit_requests := relaypg.crs_count(p_fields, 'rateLimitRequests');
+  v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit', 9007199254740991);
+  v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit', 2147483647);
+  v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow', 2147483647);
+  v_new.rate_limit_requests := relaypg.crs_count(p_fields, 'rateLimitRequests', 2147483647);
   v_new.rate_limit_cost := relaypg.crs_money(p_fields, 'rateLimitCost');
   v_new.daily_cost_limit := relaypg.crs_money(p_fields, 'dailyCostLimit');
   v_new.weekly_opus_cost_limit := relaypg.crs_money(p_fields, 'weeklyOpusCostLimit');
@@ -1416,7 +1419,7 @@ begin
   if v_new.expiration_mode not in ('fixed', 'activation') then
     perform relaypg.raise_bad_crs_field('expirationMode', format('unknown value %L', v_new.expiration_mode));
   end if;
-  v_new.activation_days := relaypg.crs_count(p_fields, 'activationDays');
+  v_new.activation_days := relaypg.crs_count(p_fields, 'activationDays', 2147483647);
   v_new.created_at := relaypg.crs_timestamptz(p_fields, 'createdAt');
   if v_new.created_at is null then
     perform relaypg.raise_bad_crs_field('createdAt', 'is missing');
@@ -1461,12 +1464,14 @@ begin
   if v_new.restored_by_type not in ('user', 'admin', 'system') then
     perform relaypg.raise_bad_crs_field('restoredByType', format('unknown value %L', v_new.restored_by_type));
   end if;
-  -- Unknown fields, the owner's username snapshot and isDeleted='false' are kept verbatim.
+  -- Unknown fields (e.g. the owner's username snapshot) are kept verbatim, and
+  -- so are the deletion fields of a key that is not deleted (no typed home then).
   v_new.crs_extra := p_fields - v_known
-    || case when p_fields ? 'isDeleted' and p_fields ->> 'isDeleted' <> 'true'
-            then jsonb_build_object('isDeleted', p_fields -> 'isDeleted') else '{}' end
-    || case when p_fields ? 'deletedAt' and coalesce(p_fields ->> 'isDeleted', '') <> 'true'
-            then jsonb_build_object('deletedAt', p_fields -> 'deletedAt') else '{}' end;
+    || case when coalesce(p_fields ->> 'isDeleted', '') <> 'true'
+            then jsonb_strip_nulls(jsonb_build_object(
+                   'isDeleted', p_fields -> 'isDeleted', 'deletedAt', p_fields -> 'deletedAt',
+                   'deletedBy', p_fields -> 'deletedBy', 'deletedByType', p_fields -> 'deletedByType'))
+            else '{}' end;
 
   select k.id into v_other from relaypg.api_keys k where k.digest = v_new.digest and k.id <> v_new.id;
   if found then
@@ -1480,8 +1485,14 @@ begin
     return 'inserted';
   end if;
   v_new.auth_version := v_old.auth_version;
-  -- last_used_at only moves forward: relaypg may have seen newer uses.
+  -- Use only moves forward: relaypg may have seen newer uses than CRS, and
+  -- may have activated a key CRS still shows as waiting for its first use.
   v_new.last_used_at := greatest(v_old.last_used_at, v_new.last_used_at);
+  if v_old.is_activated and not v_new.is_activated and v_new.expiration_mode = 'activation' then
+    v_new.is_activated := true;
+    v_new.activated_at := v_old.activated_at;
+    v_new.expires_at := v_old.expires_at;
+  end if;
   if to_jsonb(v_old) = to_jsonb(v_new) then
     return 'unchanged';
   end if;
@@ -1524,7 +1535,9 @@ security definer
 set search_path = ''
 as $$
   with entries as (
-    select lower(e.key) as digest_hex, e.value as key_id
+    select lower(e.key) as digest_hex, e.value as key_id,
+           case when e.value ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                then e.value::uuid end as key_uuid
       from jsonb_each_text(coalesce(p_hash_map, '{}')) e
   )
   select left(en.digest_hex, 12), en.key_id,
@@ -1534,9 +1547,7 @@ as $$
            else 'stale'
          end
     from entries en
-    left join relaypg.api_keys k
-      on en.key_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-     and k.id = en.key_id::uuid
+    left join relaypg.api_keys k on k.id = en.key_uuid
   union all
   select left(encode(k.digest, 'hex'), 12), k.id::text, 'unindexed'
     from relaypg.api_keys k

@@ -14,14 +14,6 @@ select is_empty(
        and has_table_privilege('public', c.oid, 'select, insert, update, delete, truncate, references, trigger')$$,
   'PUBLIC has no privilege on any relation in relaypg');
 
--- BUG (migration 000001): `alter default privileges in schema api|relaypg
--- revoke execute on functions from public` has no effect, because per-schema
--- default privileges can only add to the global defaults, and the global
--- default grants EXECUTE to PUBLIC. Every function is created with PUBLIC
--- EXECUTE. Fix: `revoke execute on all functions in schema api, relaypg from
--- public` after the functions are created (and a global
--- `alter default privileges revoke execute on functions from public`).
-select todo('migration 000001 leaves PUBLIC''s default EXECUTE on every function', 2);
 select is_empty(
   $$select p.oid::regprocedure::text
       from pg_proc p

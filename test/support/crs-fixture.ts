@@ -1,0 +1,172 @@
+// The CRS Redis fixture (shared/fixtures/crs-2025-09/), read in place from
+// testEnv.crsFixtureDir and never copied into the repository, plus a loader
+// that fills the scratch Redis database with it for the importer tests.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { testEnv } from './env.js';
+
+const REDIS_DUMP = 'crs-redis.jsonl';
+const EXPECTED = 'expected.json';
+const PIPELINE_SIZE = 1000;
+
+/** Whether the fixture directory and the two files the importer tests read are present. */
+export function fixturePresent(): boolean {
+  return [REDIS_DUMP, EXPECTED].every((file) => existsSync(path.join(testEnv.crsFixtureDir, file)));
+}
+
+export function fixturePath(file: string): string {
+  return path.join(testEnv.crsFixtureDir, file);
+}
+
+/** One line of crs-redis.jsonl. */
+export type FixtureRecord =
+  | { key: string; type: 'hash'; ttl: number; value: Record<string, string> }
+  | { key: string; type: 'string'; ttl: number; value: string }
+  | { key: string; type: 'set'; ttl: number; value: string[] };
+
+export interface CrsValidation {
+  valid: boolean;
+  error: string | null;
+}
+
+export interface ExpectedApiKey {
+  label: string;
+  name: string;
+  plainKey: string;
+  createdAt: string;
+  options: Record<string, unknown>;
+  previousPlainKey?: string;
+  regeneratedAt?: string;
+  permanentlyDeleted?: boolean;
+}
+
+export interface ExpectedPerKey {
+  label: string;
+  validateApiKeyForStats: CrsValidation;
+  validatePreviousPlainKey?: CrsValidation | null;
+}
+
+/** The part of expected.json the importer tests use (apiKeys, users, per-key validations). */
+export interface Expected {
+  encryptionKey: string;
+  apiKeyPrefix: string;
+  snapshotAt: string;
+  users: Record<string, { username: string; sessionToken?: string }>;
+  apiKeys: Record<string, ExpectedApiKey>;
+  crsReports: { perKey: Record<string, ExpectedPerKey> };
+}
+
+let expectedCache: Expected | undefined;
+let recordsCache: FixtureRecord[] | undefined;
+
+export function readExpected(): Expected {
+  expectedCache ??= JSON.parse(readFileSync(fixturePath(EXPECTED), 'utf8')) as Expected;
+  return expectedCache;
+}
+
+/** Every key of the dump, in file order (sorted by key name). */
+export function readFixtureRecords(): FixtureRecord[] {
+  recordsCache ??= readFileSync(fixturePath(REDIS_DUMP), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as FixtureRecord);
+  return recordsCache;
+}
+
+/** testEnv.redisUrl with its database path replaced by the scratch database. */
+export function scratchRedisUrl(): string {
+  const url = new URL(testEnv.redisUrl);
+  url.pathname = `/${testEnv.scratchRedisDb}`;
+  return url.toString();
+}
+
+/**
+ * A client on the scratch Redis database (testEnv.scratchRedisDb). The db is
+ * put in the URL as well: ioredis 6 lets a URL's /N path win over the `db`
+ * option, so `new Redis('redis://host:6379/0', { db: 15 })` is on db 0.
+ */
+export function openScratchRedis(): Redis {
+  return new Redis(scratchRedisUrl(), { db: testEnv.scratchRedisDb, maxRetriesPerRequest: 1 });
+}
+
+/**
+ * Refuses to go on unless `redis` is connected to the scratch database:
+ * its configured db and the db the server reports for this connection must
+ * both be testEnv.scratchRedisDb, and that must not be the database the
+ * service under test uses (testEnv.redisUrl).
+ */
+export async function assertScratchDatabase(redis: Redis): Promise<void> {
+  const scratch = testEnv.scratchRedisDb;
+  if (!Number.isInteger(scratch) || scratch < 1) {
+    throw new Error(`refusing to use Redis db ${String(scratch)} as the scratch database (TEST_REDIS_SCRATCH_DB must be an integer >= 1)`);
+  }
+  const serviceDb = Number(new URL(testEnv.redisUrl).pathname.replace(/^\//, '') || '0');
+  if (scratch === serviceDb) {
+    throw new Error(`refusing to use Redis db ${scratch} as the scratch database: it is the service's database (${testEnv.redisUrl})`);
+  }
+  const configured = redis.options.db ?? 0;
+  if (configured !== scratch) {
+    throw new Error(`refusing to flush Redis db ${configured}: only the scratch db ${scratch} may be flushed`);
+  }
+  const info = String(await redis.client('INFO'));
+  const actual = /(?:^|\s)db=(\d+)(?:\s|$)/.exec(info)?.[1];
+  if (actual === undefined || Number(actual) !== scratch) {
+    throw new Error(`refusing to flush: the connection is on Redis db ${actual ?? '?'}, not the scratch db ${scratch}`);
+  }
+}
+
+/** FLUSHDB on the scratch database, after the guard above. */
+export async function flushScratch(redis: Redis): Promise<void> {
+  await assertScratchDatabase(redis);
+  await redis.flushdb();
+}
+
+export interface LoadCounts {
+  total: number;
+  hash: number;
+  string: number;
+  set: number;
+  /** Keys given an expiry (ttl > 0 in the dump). */
+  withTtl: number;
+}
+
+/**
+ * Empties the scratch Redis database and loads crs-redis.jsonl into it with
+ * pipelines of ~1000 keys: HSET / SET / SADD, then EXPIRE when ttl > 0.
+ */
+export async function loadFixtureIntoRedis(redis: Redis): Promise<LoadCounts> {
+  await flushScratch(redis);
+  const records = readFixtureRecords();
+  const counts: LoadCounts = { total: 0, hash: 0, string: 0, set: 0, withTtl: 0 };
+  for (let i = 0; i < records.length; i += PIPELINE_SIZE) {
+    const pipeline = redis.pipeline();
+    for (const record of records.slice(i, i + PIPELINE_SIZE)) {
+      switch (record.type) {
+        case 'hash':
+          if (Object.keys(record.value).length === 0) throw new Error(`${record.key}: an empty hash cannot exist in Redis`);
+          pipeline.hset(record.key, record.value);
+          break;
+        case 'string':
+          pipeline.set(record.key, record.value);
+          break;
+        case 'set':
+          if (record.value.length === 0) throw new Error(`${record.key}: an empty set cannot exist in Redis`);
+          pipeline.sadd(record.key, ...record.value);
+          break;
+        default:
+          throw new Error(`${(record as { key: string }).key}: unsupported type ${(record as { type: string }).type}`);
+      }
+      counts[record.type] += 1;
+      counts.total += 1;
+      if (record.ttl > 0) {
+        pipeline.expire(record.key, record.ttl);
+        counts.withTtl += 1;
+      }
+    }
+    const results = (await pipeline.exec()) ?? [];
+    const failed = results.find(([error]) => error !== null);
+    if (failed) throw failed[0];
+  }
+  return counts;
+}
