@@ -56,7 +56,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
     const users = new UserService(pool);
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
-    const health = new HealthService(pool, redis, expected);
+    const health = new HealthService(pool, redis, expected, log);
     const server = buildServer({ apiKeys, health, adminToken: config.ADMIN_TOKEN, log });
     await withTimeout(listener.ready, 10_000, 'could not LISTEN for cache invalidations within 10 s');
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import type { Redis } from 'ioredis';
 import { preparedConnection, type Queryable } from '../db.js';
+import type { Logger } from '../logger.js';
 import { getMigrationStatus } from './health.queries.js';
 
 export interface HealthReport {
@@ -31,6 +32,7 @@ export class HealthService {
     pool: pg.Pool,
     private readonly redis: Redis | null,
     private readonly expected: { filename: string; hash: string } | null,
+    private readonly log: Logger,
   ) {
     this.db = preparedConnection(pool);
   }
@@ -52,7 +54,9 @@ export class HealthService {
       const [applied] = await getMigrationStatus.run(undefined, this.db);
       return { ok: true, ...(applied ? { applied } : {}) };
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      // /health is public: the driver's text (hosts, database names) goes to the log only.
+      this.log.warn({ err: { message: (error as Error).message } }, 'health: PostgreSQL check failed');
+      return { ok: false, error: 'unreachable' };
     }
   }
 
@@ -62,7 +66,8 @@ export class HealthService {
       await this.redis.ping();
       return { ok: true };
     } catch (error) {
-      return { ok: false, error: (error as Error).message };
+      this.log.warn({ err: { message: (error as Error).message } }, 'health: Redis check failed');
+      return { ok: false, error: 'unreachable' };
     }
   }
 }

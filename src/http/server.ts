@@ -53,6 +53,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     bodyLimit: BODY_LIMIT_BYTES,
     clientErrorHandler: handleClientError,
   });
+  // Only JSON bodies: without this, Fastify hands text/plain bodies to routes as strings.
+  app.removeContentTypeParser('text/plain');
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody(serviceErrors.notFound.code, serviceErrors.notFound.message)));
 

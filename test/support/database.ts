@@ -2,6 +2,7 @@
 // client for assertions the runtime role may not make (it cannot read tables).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { databaseUrl, testEnv } from './env.js';
 
 export interface TestDatabase {
@@ -23,12 +24,13 @@ async function withRoot<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** Clones the run's template (outside vitest, e.g. in bench/, pass the template's name). */
+export async function createTestDatabase(template: string = inject('templateDatabase')): Promise<TestDatabase> {
   const name = `relaypg_test_${randomBytes(5).toString('hex')}`;
   await withRoot(async (root) => {
     for (let attempt = 0; ; attempt++) {
       try {
-        await root.query(`create database ${name} template ${pg.escapeIdentifier(testEnv.templateDatabase)} owner ${pg.escapeIdentifier(testEnv.owner)}`);
+        await root.query(`create database ${name} template ${pg.escapeIdentifier(template)} owner ${pg.escapeIdentifier(testEnv.owner)}`);
         break;
       } catch (error) {
         // Another file is cloning the same template at this instant.
