@@ -98,7 +98,7 @@ COMMENT ON TYPE api.api_key IS 'An API key as the service sees it: every stored 
 -- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
 --
 
-CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, name text, description text, permissions text, token_limit bigint, concurrency_limit integer, rate_limit_window integer, rate_limit_requests integer, rate_limit_cost numeric, daily_cost_limit numeric, weekly_opus_cost_limit numeric, claude_account_id text, claude_console_account_id text, gemini_account_id text, openai_account_id text, azure_openai_account_id text, bedrock_account_id text, enable_model_restriction boolean, restricted_models text[], enable_client_restriction boolean, allowed_clients text[], tags text[], expiration_mode text, activation_days integer, activated_at timestamp with time zone, expires_at timestamp with time zone, owner_user_id text, created_at timestamp with time zone)
+CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key jsonb)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -106,6 +106,7 @@ declare
   v_key relaypg.api_keys;
   v_refusal text;
   v_activated boolean := false;
+  v_owner_inactive boolean := false;
   v_id uuid;
 begin
   if p_platform is not null and p_platform not in ('claude', 'gemini', 'openai') then
@@ -118,6 +119,11 @@ begin
     select k.* into v_key from relaypg.api_keys k
      where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
   end if;
+  -- Look the owner up only when there is one (most keys have none).
+  if v_key.owner_user_id is not null then
+    v_owner_inactive := not exists (
+      select 1 from relaypg.users u where u.id = v_key.owner_user_id and u.is_active);
+  end if;
 
   -- Refusals in CRS's order: existence, state, expiry, owner, then the request.
   v_refusal := case
@@ -125,8 +131,7 @@ begin
     when v_key.deleted_at is not null then 'AUDEL'
     when not v_key.is_active then 'AUDIS'
     when v_key.expires_at is not null and v_key.expires_at <= now() then 'AUEXP'
-    when v_key.owner_user_id is not null and not exists (
-           select 1 from relaypg.users u where u.id = v_key.owner_user_id and u.is_active) then 'AUOWN'
+    when v_owner_inactive then 'AUOWN'
     when p_platform is not null and v_key.permissions not in ('all', p_platform) then 'AUNPL'
     when v_key.enable_model_restriction and p_model is not null
          and relaypg.strip_vendor_prefix(p_model) = any (v_key.restricted_models) then 'AUMOD'
@@ -153,27 +158,14 @@ begin
   end if;
 
   if v_key.id is null then
-    return query select v_refusal, false, null::timestamptz,
-      null::uuid, null::bigint, null::text, null::text, null::text, null::bigint, null::integer,
-      null::integer, null::integer, null::numeric, null::numeric, null::numeric, null::text, null::text,
-      null::text, null::text, null::text, null::text, null::boolean, null::text[], null::boolean,
-      null::text[], null::text[], null::text, null::integer, null::timestamptz, null::timestamptz,
-      null::text, null::timestamptz;
+    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::jsonb;
     return;
   end if;
-
   return query select
     v_refusal, v_activated,
     -- The decision can change by itself only when the key expires.
     case when v_refusal is distinct from 'AUEXP' then v_key.expires_at end,
-    v_key.id, v_key.auth_version, v_key.name, v_key.description, v_key.permissions,
-    v_key.token_limit, v_key.concurrency_limit, v_key.rate_limit_window, v_key.rate_limit_requests,
-    v_key.rate_limit_cost, v_key.daily_cost_limit, v_key.weekly_opus_cost_limit,
-    v_key.claude_account_id, v_key.claude_console_account_id, v_key.gemini_account_id,
-    v_key.openai_account_id, v_key.azure_openai_account_id, v_key.bedrock_account_id,
-    v_key.enable_model_restriction, v_key.restricted_models, v_key.enable_client_restriction,
-    v_key.allowed_clients, v_key.tags, v_key.expiration_mode, v_key.activation_days,
-    v_key.activated_at, v_key.expires_at, v_key.owner_user_id, v_key.created_at;
+    v_key.id, v_key.auth_version, relaypg.authenticated_key(v_key);
 end
 $$;
 
@@ -184,7 +176,7 @@ ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_pl
 -- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: relaypg_owner
 --
 
-COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
+COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client), and the key''s id, auth_version and holder view (key, see relaypg.authenticated_key). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
 
 
 --
@@ -1177,6 +1169,55 @@ COMMENT ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_set
 
 
 --
+-- Name: authenticated_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) RETURNS jsonb
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select jsonb_build_object(
+    'id', p_key.id,
+    'name', p_key.name,
+    'description', p_key.description,
+    'permissions', p_key.permissions,
+    'tokenLimit', p_key.token_limit,
+    'concurrencyLimit', p_key.concurrency_limit,
+    'rateLimitWindow', p_key.rate_limit_window,
+    'rateLimitRequests', p_key.rate_limit_requests,
+    'rateLimitCost', p_key.rate_limit_cost::text,
+    'dailyCostLimit', p_key.daily_cost_limit::text,
+    'weeklyOpusCostLimit', p_key.weekly_opus_cost_limit::text,
+    'claudeAccountId', p_key.claude_account_id,
+    'claudeConsoleAccountId', p_key.claude_console_account_id,
+    'geminiAccountId', p_key.gemini_account_id,
+    'openaiAccountId', p_key.openai_account_id,
+    'azureOpenaiAccountId', p_key.azure_openai_account_id,
+    'bedrockAccountId', p_key.bedrock_account_id,
+    'enableModelRestriction', p_key.enable_model_restriction,
+    'restrictedModels', to_jsonb(p_key.restricted_models),
+    'enableClientRestriction', p_key.enable_client_restriction,
+    'allowedClients', to_jsonb(p_key.allowed_clients),
+    'tags', to_jsonb(p_key.tags),
+    'expirationMode', p_key.expiration_mode,
+    'activationDays', p_key.activation_days,
+    'activatedAt', relaypg.iso_timestamp(p_key.activated_at),
+    'expiresAt', relaypg.iso_timestamp(p_key.expires_at),
+    'userId', p_key.owner_user_id,
+    'createdAt', relaypg.iso_timestamp(p_key.created_at));
+$$;
+
+
+ALTER FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) IS 'The key holder''s view of a key (camelCase JSON): returned by api.authenticate_api_key and cached as is.';
+
+
+--
 -- Name: check_actor_type(text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
 --
 
@@ -1440,6 +1481,28 @@ ALTER FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean
 --
 
 COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) IS 'Keys matching the list filters (null = any); p_search is a case-insensitive substring of the name.';
+
+
+--
+-- Name: iso_timestamp(timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+--
+
+CREATE FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  -- The shape of JavaScript's Date.prototype.toISOString (and of CRS's data).
+  select to_char(p_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+$$;
+
+
+ALTER FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) OWNER TO relaypg_owner;
+
+--
+-- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+--
+
+COMMENT ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) IS 'A timestamp as ISO 8601 UTC with milliseconds, like toISOString().';
 
 
 --
@@ -2134,6 +2197,13 @@ REVOKE ALL ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_
 
 
 --
+-- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
 --
 
@@ -2194,6 +2264,13 @@ REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FRO
 --
 
 REVOKE ALL ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+--
+
+REVOKE ALL ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) FROM PUBLIC;
 
 
 --

@@ -148,6 +148,33 @@ describe('what is cached', () => {
   });
 });
 
+describe('in-process lifetime', () => {
+  it('an entry read from Redis lives in process no longer than AUTH_CACHE_L1_TTL_MS', async () => {
+    const c = await startApp(database, { REDIS_KEY_PREFIX: a.config.REDIS_KEY_PREFIX, AUTH_CACHE_L1_TTL_MS: '300' });
+    try {
+      const { plainKey } = await a.apiKeys.create({ name: 'l1-lifetime' });
+      await a.apiKeys.authenticate(plainKey, claude); // fills Redis
+      await waitFor(async () => (await redisEntries(a)).length > 0, 1_000, 'the entry in Redis');
+      let queries = 0;
+      const query = c.pool.query.bind(c.pool);
+      c.pool.query = ((...args: Parameters<typeof query>) => {
+        queries += 1;
+        return query(...args);
+      }) as typeof c.pool.query;
+      await c.apiKeys.authenticate(plainKey, claude); // a Redis hit, kept in process
+      await c.apiKeys.authenticate(plainKey, claude);
+      expect(queries).toBe(0);
+      const entries = await redisEntries(a);
+      await redis.del(...entries); // as if the Redis entry had expired
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await c.apiKeys.authenticate(plainKey, claude);
+      expect(queries).toBe(1); // the in-process copy expired with the L1 TTL, not Redis's
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('last used', () => {
   it('authentication does not write per request; a flush records the latest use once', async () => {
     const { apiKey, plainKey } = await a.apiKeys.create({ name: 'last-used' });
@@ -174,7 +201,7 @@ describe('activation under concurrency', () => {
     const second = new pg.Client({ connectionString: database.appUrl });
     await Promise.all([first.connect(), second.connect()]);
     try {
-      const sql = "select activated_now, activated_at from api.authenticate_api_key($1, null, 'claude', null, null)";
+      const sql = "select activated_now, key ->> 'activatedAt' as activated_at from api.authenticate_api_key($1, null, 'claude', null, null)";
       await first.query('begin');
       const one = (await first.query(sql, [digest])).rows[0];
       const pending = second.query(sql, [digest]); // blocks on the row lock
@@ -183,7 +210,8 @@ describe('activation under concurrency', () => {
       const two = (await pending).rows[0];
       expect(one.activated_now).toBe(true);
       expect(two.activated_now).toBe(false);
-      expect(two.activated_at.toISOString()).toBe(one.activated_at.toISOString());
+      expect(one.activated_at).not.toBeNull();
+      expect(two.activated_at).toBe(one.activated_at);
     } finally {
       await Promise.all([first.end(), second.end()]);
     }

@@ -20,38 +20,12 @@ export interface IAuthenticateApiKeyParams {
 
 /** 'AuthenticateApiKey' return type */
 export interface IAuthenticateApiKeyResult {
-  activated_at: Date | null;
   activated_now: boolean | null;
-  activation_days: number | null;
-  allowed_clients: stringArray | null;
   auth_version: string | null;
-  azure_openai_account_id: string | null;
-  bedrock_account_id: string | null;
-  claude_account_id: string | null;
-  claude_console_account_id: string | null;
-  concurrency_limit: number | null;
-  created_at: Date | null;
-  daily_cost_limit: string | null;
-  description: string | null;
-  enable_client_restriction: boolean | null;
-  enable_model_restriction: boolean | null;
-  expiration_mode: string | null;
-  expires_at: Date | null;
-  gemini_account_id: string | null;
   id: string | null;
-  name: string | null;
-  openai_account_id: string | null;
-  owner_user_id: string | null;
-  permissions: string | null;
-  rate_limit_cost: string | null;
-  rate_limit_requests: number | null;
-  rate_limit_window: number | null;
+  key: Json | null;
   refusal: string | null;
-  restricted_models: stringArray | null;
-  tags: stringArray | null;
-  token_limit: string | null;
   valid_until: Date | null;
-  weekly_opus_cost_limit: string | null;
 }
 
 /** 'AuthenticateApiKey' query type */

@@ -89,10 +89,10 @@ export class ApiKeyService {
   }
 
   private async decide(presented: string, context: AuthContext): Promise<AuthDecision> {
-    const digest = this.deps.keys.hmacDigest(presented);
+    const { cache, keys } = this.deps;
+    const { digest, hex } = cache?.digestOf(presented, (k) => keys.hmacDigest(k)) ?? this.digestWithoutCache(presented);
     const client = this.deps.clients.classify(context.userAgent);
-    const { cache } = this.deps;
-    const entryKey = AuthCache.entryKey(digest.toString('hex'), context.platform, client, context.model);
+    const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
     const cached = cache?.getLocal(entryKey) ?? (await cache?.getRemote(entryKey));
     if (cached !== undefined) return cached;
 
@@ -107,6 +107,11 @@ export class ApiKeyService {
     // A call that activated the key had a side effect: never memoize it.
     if (!row.activated_now) cache?.store(entryKey, decision);
     return decision;
+  }
+
+  private digestWithoutCache(presented: string): { digest: Buffer; hex: string } {
+    const digest = this.deps.keys.hmacDigest(presented);
+    return { digest, hex: digest.toString('hex') };
   }
 
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; plainKey: string }> {

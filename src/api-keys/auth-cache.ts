@@ -52,11 +52,32 @@ type CacheRedis = Redis & {
 /** Announced versions are remembered only as long as a stale entry could live; prune past this size. */
 const KNOWN_VERSIONS_PRUNE_AT = 10_000;
 
+/** Drops the oldest tenth of a Map used as a bounded cache (Maps iterate in insertion order). */
+function dropOldest<K, V>(map: Map<K, V>, capacity: number, onDrop?: (key: K, value: V) => void): void {
+  let toDrop = Math.max(1, Math.floor(capacity / 10));
+  for (const [key, value] of map) {
+    map.delete(key);
+    onDrop?.(key, value);
+    if (--toDrop === 0) break;
+  }
+}
+
 /** After a Redis error or timeout, skip Redis this long before trying again. */
 const REDIS_BYPASS_MS = 1_000;
 
+export interface PresentedDigest {
+  digest: Buffer;
+  hex: string;
+}
+
 export class AuthCache {
   private readonly local = new Map<string, LocalEntry>();
+  /**
+   * Presented key -> its HMAC digest, for the in-process lifetime: the HMAC is
+   * most of an in-process hit's cost. Plain keys stay in this process's memory
+   * only (never Redis, never logs), as the request itself already holds them.
+   */
+  private readonly digests = new Map<string, PresentedDigest & { until: number }>();
   private readonly localByKey = new Map<string, Set<string>>();
   /** Highest announced version per key, with when that knowledge may be forgotten. */
   private readonly knownVersions = new Map<string, { version: number; until: number }>();
@@ -78,6 +99,20 @@ export class AuthCache {
     return `${digestHex}:${platform ?? '-'}:${client ?? '-'}:${model ?? '-'}`;
   }
 
+  /** The digest of a presented key, computed once per in-process lifetime. */
+  digestOf(presented: string, compute: (presented: string) => Buffer): PresentedDigest {
+    const now = this.now();
+    const known = this.digests.get(presented);
+    if (known !== undefined && known.until > now) return known;
+    const digest = compute(presented);
+    const entry = { digest, hex: digest.toString('hex'), until: now + this.options.l1TtlMs };
+    if (this.options.l1TtlMs > 0 && this.options.l1MaxEntries > 0) {
+      if (this.digests.size >= this.options.l1MaxEntries) dropOldest(this.digests, this.options.l1MaxEntries);
+      this.digests.set(presented, entry);
+    }
+    return entry;
+  }
+
   getLocal(entryKey: string): AuthDecision | undefined {
     const entry = this.local.get(entryKey);
     if (entry === undefined) return undefined;
@@ -93,7 +128,7 @@ export class AuthCache {
       if (raw === null) return undefined;
       const stored = JSON.parse(raw) as { d: AuthDecision; e: number };
       if (stored.e <= this.now()) return undefined;
-      this.storeLocal(entryKey, stored.d, stored.e);
+      this.storeLocal(entryKey, stored.d, Math.min(stored.e, this.now() + this.options.l1TtlMs));
       return stored.d;
     } catch (error) {
       this.redisFailed(error);
@@ -139,6 +174,7 @@ export class AuthCache {
   clearLocal(): void {
     this.local.clear();
     this.localByKey.clear();
+    this.digests.clear();
   }
 
   get localSize(): number {
@@ -197,12 +233,7 @@ export class AuthCache {
   }
 
   private evictOldest(): void {
-    // Map iterates in insertion order: drop the oldest tenth.
-    let toDrop = Math.max(1, Math.floor(this.options.l1MaxEntries / 10));
-    for (const [entryKey, entry] of this.local) {
-      this.dropLocal(entryKey, entry);
-      if (--toDrop === 0) break;
-    }
+    dropOldest(this.local, this.options.l1MaxEntries, (entryKey, entry) => this.dropLocal(entryKey, entry));
   }
 
   private dropLocal(entryKey: string, entry: LocalEntry): void {

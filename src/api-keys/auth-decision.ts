@@ -44,52 +44,31 @@ export interface AuthDecision {
   key: AuthenticatedKey | null;
 }
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
+/** The fields of AuthenticatedKey; test/auth-decision.test.ts checks SQL produces exactly these. */
+export const AUTHENTICATED_KEY_FIELDS = [
+  'id', 'name', 'description', 'permissions', 'tokenLimit', 'concurrencyLimit', 'rateLimitWindow',
+  'rateLimitRequests', 'rateLimitCost', 'dailyCostLimit', 'weeklyOpusCostLimit', 'claudeAccountId',
+  'claudeConsoleAccountId', 'geminiAccountId', 'openaiAccountId', 'azureOpenaiAccountId', 'bedrockAccountId',
+  'enableModelRestriction', 'restrictedModels', 'enableClientRestriction', 'allowedClients', 'tags',
+  'expirationMode', 'activationDays', 'activatedAt', 'expiresAt', 'userId', 'createdAt',
+] as const satisfies readonly (keyof AuthenticatedKey)[];
 
-function required<T>(value: T | null, column: string): T {
-  if (value === null) throw new Error(`api.authenticate_api_key returned null ${column} for a known key`);
-  return value;
-}
+// Compile-time check that the list above names every field of AuthenticatedKey.
+const everyFieldListed: Exclude<keyof AuthenticatedKey, (typeof AUTHENTICATED_KEY_FIELDS)[number]> extends never ? true : never = true;
+void everyFieldListed;
 
 export function decisionFromRow(row: IAuthenticateApiKeyResult): AuthDecision {
   const refusal = row.refusal as RefusalState | null;
   if (row.id === null) {
     return { refusal: refusal ?? 'AUUNK', keyId: null, authVersion: 0, validUntil: null, key: null };
   }
+  if (row.auth_version === null || row.key === null) throw new Error('api.authenticate_api_key returned a key without its data');
   return {
     refusal,
     keyId: row.id,
-    authVersion: Number(required(row.auth_version, 'auth_version')),
+    authVersion: Number(row.auth_version),
     validUntil: row.valid_until === null ? null : row.valid_until.getTime(),
-    key: {
-      id: row.id,
-      name: required(row.name, 'name'),
-      description: required(row.description, 'description'),
-      permissions: required(row.permissions, 'permissions'),
-      tokenLimit: Number(required(row.token_limit, 'token_limit')),
-      concurrencyLimit: required(row.concurrency_limit, 'concurrency_limit'),
-      rateLimitWindow: required(row.rate_limit_window, 'rate_limit_window'),
-      rateLimitRequests: required(row.rate_limit_requests, 'rate_limit_requests'),
-      rateLimitCost: required(row.rate_limit_cost, 'rate_limit_cost'),
-      dailyCostLimit: required(row.daily_cost_limit, 'daily_cost_limit'),
-      weeklyOpusCostLimit: required(row.weekly_opus_cost_limit, 'weekly_opus_cost_limit'),
-      claudeAccountId: row.claude_account_id,
-      claudeConsoleAccountId: row.claude_console_account_id,
-      geminiAccountId: row.gemini_account_id,
-      openaiAccountId: row.openai_account_id,
-      azureOpenaiAccountId: row.azure_openai_account_id,
-      bedrockAccountId: row.bedrock_account_id,
-      enableModelRestriction: required(row.enable_model_restriction, 'enable_model_restriction'),
-      restrictedModels: required(row.restricted_models, 'restricted_models'),
-      enableClientRestriction: required(row.enable_client_restriction, 'enable_client_restriction'),
-      allowedClients: required(row.allowed_clients, 'allowed_clients'),
-      tags: required(row.tags, 'tags'),
-      expirationMode: required(row.expiration_mode, 'expiration_mode'),
-      activationDays: required(row.activation_days, 'activation_days'),
-      activatedAt: iso(row.activated_at),
-      expiresAt: iso(row.expires_at),
-      userId: row.owner_user_id,
-      createdAt: required(row.created_at, 'created_at').toISOString(),
-    },
+    // Built by relaypg.authenticated_key in the shape declared above.
+    key: row.key as unknown as AuthenticatedKey,
   };
 }

@@ -11,8 +11,8 @@ create temp table first_use on commit drop as
 
 select is((select refusal from first_use), null, 'the first use is accepted');
 select is((select activated_now from first_use), true, 'activated_now is true on the first use');
-select is((select activated_at from first_use), now(), 'activated_at is now');
-select is((select expires_at from first_use), now() + interval '30 days', 'expires_at = activated_at + activation_days');
+select is((select key ->> 'activatedAt' from first_use), relaypg.iso_timestamp(now()), 'activatedAt is now');
+select is((select key ->> 'expiresAt' from first_use), relaypg.iso_timestamp(now() + interval '30 days'), 'expiresAt = activatedAt + activation_days');
 select is((select valid_until from first_use), now() + interval '30 days', 'valid_until is the new expiry');
 select is(
   (select row(k.is_activated, k.activated_at, k.expires_at) from relaypg.api_keys k where k.id = tests.key_id('k1'))::text,

@@ -1,0 +1,393 @@
+// Authentication benchmark: the service's three ways of answering
+// ApiKeyService.authenticate (in-process cache hit, Redis hit, PostgreSQL)
+// against physical anchors measured in the same run (a raw ioredis GET and a
+// raw prepared primary-key SELECT), with the same number of calls in flight.
+// See bench/README.md. Run: npm run bench:auth -- [--count N] [--concurrency N]
+import { randomBytes } from 'node:crypto';
+import { Command, InvalidArgumentError } from 'commander';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createApp, type App } from '../src/app.js';
+import type { AuthContext } from '../src/api-keys/api-keys.js';
+import { KeyMaterial } from '../src/api-keys/key-material.js';
+import { loadConfig, loadSetupConfig } from '../src/config.js';
+import { setupDatabase } from '../src/db-setup.js';
+import { createLogger } from '../src/logger.js';
+import { databaseUrl, testEnv } from '../test/support/env.js';
+
+// ---------------------------------------------------------------- options
+
+const positiveInt = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
+  return n;
+};
+
+const program = new Command('bench:auth')
+  .description(
+    'Authentication throughput and latency of the service (in-process cache hit, Redis hit, PostgreSQL) ' +
+      'against a raw Redis GET and a raw prepared primary-key SELECT measured in the same run.\n' +
+      'Needs PostgreSQL (superuser, TEST_ROOT_DATABASE_URL) and Redis (TEST_REDIS_URL); builds and drops its own database.',
+  )
+  .option('--count <n>', 'measured calls per run of each measurement', positiveInt, 20_000)
+  .option('--concurrency <n>', 'calls kept in flight', positiveInt, 32)
+  .option('--warmup <n>', 'unmeasured calls per measurement before the first run', positiveInt, 2_000)
+  .option('--rounds <n>', 'runs of each measurement (the median run is reported)', positiveInt, 3)
+  .option('--pool-size <n>', 'PostgreSQL pool size of the service and of the SELECT anchor', positiveInt, process.env.PG_POOL_SIZE ? positiveInt(process.env.PG_POOL_SIZE) : 4)
+  .showHelpAfterError();
+program.parse();
+const opts = program.opts<{ count: number; concurrency: number; warmup: number; rounds: number; poolSize: number }>();
+
+const CONTEXT: AuthContext = { platform: 'claude', model: 'claude-sonnet-4-20250514', userAgent: 'claude-cli/1.0.105 (external, cli)' };
+const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef0123456789';
+const ANCHOR_SELECT = 'select id, name, is_active from relaypg.api_keys where id = $1';
+const GOALS = { redisRatio: 0.7, pgRatio: 0.6, l1P99Ms: 0.1 };
+
+const progress = (message: string) => process.stderr.write(`bench:auth: ${message}\n`);
+
+// ---------------------------------------------------------------- driver
+
+interface Run {
+  ops: number;
+  p50: number; // ms
+  p99: number; // ms
+  /** This process's CPU time per call (user + system), in microseconds. */
+  cpuUs: number;
+}
+
+let interrupted = false;
+class Interrupted extends Error {}
+
+/** Index of the p-th percentile in a sorted sample of n (nearest rank). */
+const rank = (p: number, n: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
+
+/**
+ * Keeps exactly `concurrency` calls outstanding until `count` calls have been
+ * made; each call is timed on its own with process.hrtime.bigint().
+ */
+async function drive(call: () => Promise<unknown>, count: number, concurrency: number, record = true): Promise<Run> {
+  const latencies = new Float64Array(count);
+  let next = 0;
+  let stop = false; // set by the first failure, so that the other workers stop too
+  const worker = async () => {
+    try {
+      while (next < count && !stop) {
+        if (interrupted) throw new Interrupted();
+        const i = next++;
+        const start = process.hrtime.bigint();
+        await call();
+        latencies[i] = Number(process.hrtime.bigint() - start);
+      }
+    } catch (error) {
+      stop = true;
+      throw error;
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const started = process.hrtime.bigint();
+  // Wait for every worker (no call left running during cleanup), then report the first failure.
+  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, count) }, worker));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  const elapsedNs = Number(process.hrtime.bigint() - started);
+  const cpu = process.cpuUsage(cpuBefore);
+  if (!record) return { ops: 0, p50: 0, p99: 0, cpuUs: 0 };
+  latencies.sort();
+  return {
+    ops: (count / elapsedNs) * 1e9,
+    p50: latencies[rank(0.5, count)]! / 1e6,
+    p99: latencies[rank(0.99, count)]! / 1e6,
+    cpuUs: (cpu.user + cpu.system) / count,
+  };
+}
+
+// ---------------------------------------------------------------- setup / teardown
+
+interface Resources {
+  databaseName?: string;
+  redisPrefix: string;
+  apps: App[];
+  anchorPool?: pg.Pool;
+  anchorRedis?: Redis;
+}
+
+async function withRootClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testEnv.rootUrl, application_name: 'relaypg-bench' });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database migrated with setupDatabase (the same path as `relaypg db setup`). */
+async function createBenchDatabase(resources: Resources): Promise<void> {
+  const name = `relaypg_bench_${randomBytes(5).toString('hex')}`;
+  const config = loadSetupConfig({
+    ROOT_DATABASE_URL: testEnv.rootUrl,
+    DATABASE_URL: databaseUrl(testEnv.owner, testEnv.ownerPassword, name),
+    DATABASE_OWNER: testEnv.owner,
+    DATABASE_OWNER_PASSWORD: testEnv.ownerPassword,
+    DATABASE_APP_USER: testEnv.appUser,
+    DATABASE_APP_PASSWORD: testEnv.appPassword,
+  });
+  resources.databaseName = name; // set before creating it, so a failure half-way still drops it
+  // graphile-migrate logs its progress with console.info/log: keep stdout for the results.
+  const { info, log } = console;
+  console.info = console.log = (...args: unknown[]) => console.error(...args);
+  try {
+    await setupDatabase(config, createLogger('warn'));
+  } finally {
+    Object.assign(console, { info, log });
+  }
+}
+
+function rootUrlFor(database: string): string {
+  const url = new URL(testEnv.rootUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function startBenchApp(resources: Resources, overrides: Record<string, string>): Promise<App> {
+  const config = loadConfig({
+    APP_DATABASE_URL: databaseUrl(testEnv.appUser, testEnv.appPassword, resources.databaseName!),
+    REDIS_URL: testEnv.redisUrl,
+    REDIS_KEY_PREFIX: resources.redisPrefix,
+    ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef0123456789',
+    API_KEY_HMAC_SECRET: HMAC_SECRET,
+    LOG_LEVEL: 'silent',
+    PG_POOL_SIZE: String(opts.poolSize),
+    // No background "last used" flush during the runs (it is one batched write per interval anyway).
+    LAST_USED_FLUSH_INTERVAL_MS: '3600000',
+    PORT: '0',
+    ...overrides,
+  });
+  const app = await createApp(config, createLogger(config.LOG_LEVEL));
+  resources.apps.push(app);
+  return app;
+}
+
+async function waitForRedis(redis: Redis): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (redis.status !== 'ready') {
+    if (Date.now() > deadline) throw new Error(`Redis at ${testEnv.redisUrl} is not ready (status ${redis.status})`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Wraps obj[method] to call `seen` first; returns the undo. */
+function spy(obj: object, method: string, seen: () => void): () => void {
+  const target = obj as Record<string, unknown>;
+  const original = target[method] as (...args: unknown[]) => unknown;
+  const own = Object.prototype.hasOwnProperty.call(target, method);
+  target[method] = function (this: unknown, ...args: unknown[]) {
+    seen();
+    return original.apply(this, args);
+  };
+  return () => {
+    if (own) target[method] = original;
+    else delete target[method];
+  };
+}
+
+async function cleanup(resources: Resources): Promise<string[]> {
+  const problems: string[] = [];
+  const attempt = async (what: string, run: () => Promise<unknown>) => {
+    try {
+      await run();
+    } catch (error) {
+      problems.push(`${what}: ${(error as Error).message}`);
+    }
+  };
+  for (const app of resources.apps) await attempt('closing an app', () => app.close());
+  if (resources.anchorPool) await attempt('closing the anchor pool', () => resources.anchorPool!.end());
+  resources.anchorRedis?.disconnect();
+  await attempt('deleting Redis keys', async () => {
+    const redis = new Redis(testEnv.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    try {
+      let cursor = '0';
+      do {
+        const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${resources.redisPrefix}*`, 'COUNT', 1000);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = nextCursor;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  });
+  if (resources.databaseName) {
+    await attempt(`dropping database ${resources.databaseName}`, () =>
+      withRootClient((root) => root.query(`drop database if exists ${pg.escapeIdentifier(resources.databaseName!)} with (force)`)),
+    );
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------- the benchmark
+
+interface Measurement {
+  label: string;
+  call: () => Promise<unknown>;
+  runs: Run[];
+}
+
+const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.ops - b.ops)[Math.floor((runs.length - 1) / 2)]!;
+const fmtMs = (ms: number) => ms.toFixed(3);
+const fmtOps = (ops: number) => Math.round(ops).toString();
+
+async function main(): Promise<number> {
+  const resources: Resources = { redisPrefix: `relaypg-bench-${randomBytes(4).toString('hex')}:`, apps: [] };
+  let report: string[] = [];
+  let failed = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    progress('interrupted; cleaning up (Ctrl-C again to exit at once)');
+  };
+  process.on('SIGINT', onSigint);
+  try {
+    progress(`creating and migrating a database (redis prefix ${resources.redisPrefix})`);
+    await createBenchDatabase(resources);
+
+    // Path 1: default L1 settings (in-process hit every time after the first).
+    const l1App = await startBenchApp(resources, {});
+    // Path 2: L1 off (no in-process entry can be kept), Redis on.
+    const redisApp = await startBenchApp(resources, { AUTH_CACHE_L1_MAX_ENTRIES: '0', AUTH_CACHE_L1_TTL_MS: '0' });
+    // Path 3: L1 and Redis off: every call is api.authenticate_api_key.
+    const pgApp = await startBenchApp(resources, { AUTH_CACHE_L1_MAX_ENTRIES: '0', AUTH_CACHE_L1_TTL_MS: '0', AUTH_CACHE_REDIS_TTL_SECONDS: '0' });
+    if (pgApp.redis !== null) throw new Error('the PostgreSQL path app unexpectedly has a Redis connection');
+    await waitForRedis(l1App.redis!);
+    await waitForRedis(redisApp.redis!);
+
+    const { apiKey, plainKey } = await l1App.apiKeys.create({ name: 'bench' });
+
+    // Anchors: one ioredis connection (like the service), a pg.Pool of the service's size.
+    const anchorRedis = new Redis(testEnv.redisUrl);
+    resources.anchorRedis = anchorRedis;
+    anchorRedis.on('error', () => undefined);
+    await waitForRedis(anchorRedis);
+    const anchorKey = `${resources.redisPrefix}anchor`;
+    await anchorRedis.set(anchorKey, 'x'.repeat(64), 'EX', 3600);
+    const anchorPool = new pg.Pool({ connectionString: rootUrlFor(resources.databaseName!), max: opts.poolSize, application_name: 'relaypg-bench-anchor' });
+    resources.anchorPool = anchorPool;
+    anchorPool.on('error', () => undefined);
+    const anchorQuery = { name: 'bench_pk_select', text: ANCHOR_SELECT, values: [apiKey.id] };
+
+    // ---- sanity: each path is answered where it claims to be.
+    const accepted = (app: App) => async () => {
+      const key = await app.apiKeys.authenticate(plainKey, CONTEXT);
+      if (key.id !== apiKey.id) throw new Error('authenticated the wrong key');
+    };
+    await accepted(redisApp)(); // miss: PostgreSQL, then the fill script writes Redis in the background
+    const digestHex = new KeyMaterial({ prefix: redisApp.config.API_KEY_PREFIX, hmacSecret: HMAC_SECRET }).hmacDigest(plainKey).toString('hex');
+    const entryPattern = `${resources.redisPrefix}auth:e:${digestHex}:claude:*`;
+    const findEntry = async () => (await anchorRedis.scan('0', 'MATCH', entryPattern, 'COUNT', 1000))[1];
+    for (let i = 0; (await findEntry()).length === 0; i++) {
+      if (i > 100) throw new Error(`the Redis path's cache entry (${entryPattern}) never appeared in Redis`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    /** Counts the pool queries and Redis GETs that `calls` authentications of `app` make. */
+    const counted = async (app: App, calls: number) => {
+      const tally = { queries: 0, gets: 0 };
+      const restore = [spy(app.pool, 'query', () => tally.queries++), app.redis ? spy(app.redis, 'get', () => tally.gets++) : () => undefined];
+      try {
+        for (let i = 0; i < calls; i++) await accepted(app)();
+      } finally {
+        for (const undo of restore) undo();
+      }
+      return tally;
+    };
+    await accepted(l1App)();
+    const checks = {
+      l1: await counted(l1App, 50),
+      redis: await counted(redisApp, 50),
+      pg: await counted(pgApp, 50),
+    };
+    const sane =
+      checks.l1.queries === 0 && checks.l1.gets === 0 &&
+      checks.redis.queries === 0 && checks.redis.gets === 50 && redisApp.cache.localSize === 0 &&
+      checks.pg.queries === 50 && pgApp.cache.localSize === 0;
+    if (!sane) throw new Error(`a path is not answered where it should be: ${JSON.stringify(checks)} (L1 sizes: redis path ${redisApp.cache.localSize}, pg path ${pgApp.cache.localSize})`);
+    const sanity =
+      `sanity (50 calls each): in-process path ${checks.l1.queries} queries, ${checks.l1.gets} GETs; Redis path ${checks.redis.queries} queries, ` +
+      `${checks.redis.gets} GETs, entry present in Redis; PostgreSQL path ${checks.pg.queries} queries, ${checks.pg.gets} GETs`;
+
+    const measurements = {
+      l1: { label: 'service: in-process cache hit', call: accepted(l1App), runs: [] } as Measurement,
+      redisAnchor: { label: 'anchor: raw ioredis GET', call: () => anchorRedis.get(anchorKey), runs: [] } as Measurement,
+      redis: { label: 'service: Redis hit', call: accepted(redisApp), runs: [] } as Measurement,
+      pgAnchor: { label: 'anchor: raw prepared PK SELECT', call: () => anchorPool.query(anchorQuery), runs: [] } as Measurement,
+      pg: { label: 'service: PostgreSQL', call: accepted(pgApp), runs: [] } as Measurement,
+    };
+    const all = Object.values(measurements);
+
+    progress(`warm-up: ${opts.warmup} calls each, ${opts.concurrency} in flight`);
+    for (const m of all) await drive(m.call, opts.warmup, opts.concurrency, false);
+
+    // Alternate anchor and path inside each round, and flip the order every round.
+    for (let round = 0; round < opts.rounds; round++) {
+      const pairs: Measurement[][] = [
+        [measurements.redisAnchor, measurements.redis],
+        [measurements.pgAnchor, measurements.pg],
+      ];
+      const order = round % 2 === 0 ? pairs.flat() : pairs.map((pair) => [...pair].reverse()).flat();
+      order.push(measurements.l1);
+      for (const m of order) {
+        progress(`round ${round + 1}/${opts.rounds}: ${m.label}`);
+        m.runs.push(await drive(m.call, opts.count, opts.concurrency));
+      }
+    }
+
+    // Informative: the in-process hit with one call in flight (service time, no queueing behind 31 others).
+    progress('in-process cache hit with 1 in flight');
+    const l1Single = await drive(measurements.l1.call, opts.count, 1);
+
+    // ---- report
+    const best = Object.fromEntries(Object.entries(measurements).map(([k, m]) => [k, median(m.runs)])) as Record<keyof typeof measurements, Run>;
+    const redisRatio = best.redis.ops / best.redisAnchor.ops;
+    const pgRatio = best.pg.ops / best.pgAnchor.ops;
+    const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+    report.push(
+      `bench:auth: ${opts.count} calls per run, ${opts.concurrency} in flight, warm-up ${opts.warmup}, pool size ${opts.poolSize} (service and SELECT anchor), ` +
+        `${opts.rounds} runs per measurement alternating anchor and path; figures are from the median run (by ops/s)`,
+      sanity,
+      '',
+      `${'measurement'.padEnd(34)} ${'ops/s'.padStart(9)} ${'p50 ms'.padStart(9)} ${'p99 ms'.padStart(9)} ${'cpu us/op'.padStart(10)}   runs (ops/s)`,
+      `  (cpu us/op: this Node process's CPU time per call in that run; PostgreSQL and Redis server time is not included)`,
+    );
+    const row = (label: string, r: Run, note: string) =>
+      `${label.padEnd(34)} ${fmtOps(r.ops).padStart(9)} ${fmtMs(r.p50).padStart(9)} ${fmtMs(r.p99).padStart(9)} ${r.cpuUs.toFixed(1).padStart(10)}   ${note}`;
+    for (const m of [measurements.l1, measurements.redisAnchor, measurements.redis, measurements.pgAnchor, measurements.pg]) {
+      report.push(row(m.label, median(m.runs), m.runs.map((x) => fmtOps(x.ops)).join(' ')));
+      if (m === measurements.l1) report.push(row('  (same, 1 in flight)', l1Single, 'one run, informative'));
+    }
+    const perRound = (path: Measurement, anchor: Measurement) => path.runs.map((r, i) => (r.ops / anchor.runs[i]!.ops).toFixed(2)).join(' ');
+    report.push(
+      '',
+      'goals (informative; the exit status does not depend on them):',
+      `  Redis path / raw GET          = ${redisRatio.toFixed(2)} (goal >= ${GOALS.redisRatio})  ${met(redisRatio >= GOALS.redisRatio)}   per round: ${perRound(measurements.redis, measurements.redisAnchor)}`,
+      `  PostgreSQL path / raw SELECT  = ${pgRatio.toFixed(2)} (goal >= ${GOALS.pgRatio})  ${met(pgRatio >= GOALS.pgRatio)}   per round: ${perRound(measurements.pg, measurements.pgAnchor)}`,
+      `  in-process hit p99            = ${fmtMs(best.l1.p99)} ms (goal < ${GOALS.l1P99Ms} ms)  ${met(best.l1.p99 < GOALS.l1P99Ms)}   ` +
+        `(${opts.concurrency} in flight: in a closed loop the mean latency is ${opts.concurrency}/throughput = ${fmtMs((opts.concurrency / best.l1.ops) * 1e3)} ms; ` +
+        `1 in flight: p99 ${fmtMs(l1Single.p99)} ms, ${met(l1Single.p99 < GOALS.l1P99Ms)})`,
+      `auth: l1_ops=${Math.round(best.l1.ops)} redis_ratio=${redisRatio.toFixed(2)} pg_ratio=${pgRatio.toFixed(2)}`,
+    );
+  } catch (error) {
+    failed = true;
+    report = [];
+    if (error instanceof Interrupted) progress('interrupted');
+    else process.stderr.write(`bench:auth failed: ${(error as Error).stack ?? String(error)}\n`);
+  } finally {
+    progress('cleaning up (apps, database, Redis keys)');
+    const problems = await cleanup(resources);
+    for (const problem of problems) process.stderr.write(`bench:auth: cleanup: ${problem}\n`);
+    if (problems.length > 0) failed = true;
+    process.off('SIGINT', onSigint);
+  }
+  if (report.length > 0) process.stdout.write(`${report.join('\n')}\n`);
+  return interrupted ? 130 : failed ? 1 : 0;
+}
+
+process.exit(await main());
