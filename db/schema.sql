@@ -95,10 +95,55 @@ COMMENT ON TYPE api.api_key IS 'An API key as the service sees it: every stored 
 
 
 --
+-- Name: authenticated_key; Type: TYPE; Schema: api; Owner: relaypg_owner
+--
+
+CREATE TYPE api.authenticated_key AS (
+	id uuid,
+	name text,
+	description text,
+	permissions text,
+	"tokenLimit" bigint,
+	"concurrencyLimit" integer,
+	"rateLimitWindow" integer,
+	"rateLimitRequests" integer,
+	"rateLimitCost" text,
+	"dailyCostLimit" text,
+	"weeklyOpusCostLimit" text,
+	"claudeAccountId" text,
+	"claudeConsoleAccountId" text,
+	"geminiAccountId" text,
+	"openaiAccountId" text,
+	"azureOpenaiAccountId" text,
+	"bedrockAccountId" text,
+	"enableModelRestriction" boolean,
+	"restrictedModels" text[],
+	"enableClientRestriction" boolean,
+	"allowedClients" text[],
+	tags text[],
+	"expirationMode" text,
+	"activationDays" integer,
+	"activatedAt" text,
+	"expiresAt" text,
+	"userId" text,
+	"createdAt" text
+);
+
+
+ALTER TYPE api.authenticated_key OWNER TO relaypg_owner;
+
+--
+-- Name: TYPE authenticated_key; Type: COMMENT; Schema: api; Owner: relaypg_owner
+--
+
+COMMENT ON TYPE api.authenticated_key IS 'The key holder''s view of a key; api.authenticate_api_key returns it as JSON (money as decimal strings, times as ISO 8601).';
+
+
+--
 -- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
 --
 
-CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key jsonb)
+CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key json)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -158,7 +203,7 @@ begin
   end if;
 
   if v_key.id is null then
-    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::jsonb;
+    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::json;
     return;
   end if;
   return query select
@@ -1172,39 +1217,23 @@ COMMENT ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_set
 -- Name: authenticated_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
 --
 
-CREATE FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) RETURNS jsonb
-    LANGUAGE sql STABLE
+CREATE FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) RETURNS json
+    LANGUAGE plpgsql STABLE
     SET search_path TO ''
     AS $$
-  select jsonb_build_object(
-    'id', p_key.id,
-    'name', p_key.name,
-    'description', p_key.description,
-    'permissions', p_key.permissions,
-    'tokenLimit', p_key.token_limit,
-    'concurrencyLimit', p_key.concurrency_limit,
-    'rateLimitWindow', p_key.rate_limit_window,
-    'rateLimitRequests', p_key.rate_limit_requests,
-    'rateLimitCost', p_key.rate_limit_cost::text,
-    'dailyCostLimit', p_key.daily_cost_limit::text,
-    'weeklyOpusCostLimit', p_key.weekly_opus_cost_limit::text,
-    'claudeAccountId', p_key.claude_account_id,
-    'claudeConsoleAccountId', p_key.claude_console_account_id,
-    'geminiAccountId', p_key.gemini_account_id,
-    'openaiAccountId', p_key.openai_account_id,
-    'azureOpenaiAccountId', p_key.azure_openai_account_id,
-    'bedrockAccountId', p_key.bedrock_account_id,
-    'enableModelRestriction', p_key.enable_model_restriction,
-    'restrictedModels', to_jsonb(p_key.restricted_models),
-    'enableClientRestriction', p_key.enable_client_restriction,
-    'allowedClients', to_jsonb(p_key.allowed_clients),
-    'tags', to_jsonb(p_key.tags),
-    'expirationMode', p_key.expiration_mode,
-    'activationDays', p_key.activation_days,
-    'activatedAt', relaypg.iso_timestamp(p_key.activated_at),
-    'expiresAt', relaypg.iso_timestamp(p_key.expires_at),
-    'userId', p_key.owner_user_id,
-    'createdAt', relaypg.iso_timestamp(p_key.created_at));
+begin
+  return row_to_json(row(
+    p_key.id, p_key.name, p_key.description, p_key.permissions, p_key.token_limit,
+    p_key.concurrency_limit, p_key.rate_limit_window, p_key.rate_limit_requests,
+    p_key.rate_limit_cost::text, p_key.daily_cost_limit::text, p_key.weekly_opus_cost_limit::text,
+    p_key.claude_account_id, p_key.claude_console_account_id, p_key.gemini_account_id,
+    p_key.openai_account_id, p_key.azure_openai_account_id, p_key.bedrock_account_id,
+    p_key.enable_model_restriction, p_key.restricted_models, p_key.enable_client_restriction,
+    p_key.allowed_clients, p_key.tags, p_key.expiration_mode, p_key.activation_days,
+    relaypg.iso_timestamp(p_key.activated_at), relaypg.iso_timestamp(p_key.expires_at),
+    p_key.owner_user_id, relaypg.iso_timestamp(p_key.created_at)
+  )::api.authenticated_key);
+end
 $$;
 
 
@@ -1214,7 +1243,7 @@ ALTER FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) OWNER TO relayp
 -- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
 --
 
-COMMENT ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) IS 'The key holder''s view of a key (camelCase JSON): returned by api.authenticate_api_key and cached as is.';
+COMMENT ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) IS 'The key holder''s view of a key (api.authenticated_key as JSON): returned by api.authenticate_api_key and cached as is.';
 
 
 --
@@ -1488,8 +1517,7 @@ COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted bo
 --
 
 CREATE FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) RETURNS text
-    LANGUAGE sql IMMUTABLE
-    SET search_path TO ''
+    LANGUAGE sql STABLE
     AS $$
   -- The shape of JavaScript's Date.prototype.toISOString (and of CRS's data).
   select to_char(p_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
@@ -1808,7 +1836,6 @@ COMMENT ON FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) IS 
 
 CREATE FUNCTION relaypg.strip_vendor_prefix(p_model text) RETURNS text
     LANGUAGE sql IMMUTABLE
-    SET search_path TO ''
     AS $$
   -- 'ccr,claude-sonnet-4' routes to a vendor; restrictions apply to the model.
   select case when position(',' in p_model) > 0 then substr(p_model, position(',' in p_model) + 1) else p_model end;

@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:b13365f53010736478bb39f6dd9391d833bcab3e
+--! Hash: sha1:8cb4454a66177b626cf8a423e69b5e7a10dd980e
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -945,18 +945,19 @@ create function relaypg.strip_vendor_prefix(p_model text)
 returns text
 language sql
 immutable
-set search_path = ''
 as $$
   -- 'ccr,claude-sonnet-4' routes to a vendor; restrictions apply to the model.
   select case when position(',' in p_model) > 0 then substr(p_model, position(',' in p_model) + 1) else p_model end;
 $$;
 comment on function relaypg.strip_vendor_prefix(text) is 'Drops a CRS vendor prefix ("ccr,") from a requested model name.';
 
+-- No SET clause on iso_timestamp or strip_vendor_prefix: PostgreSQL inlines a plain SQL function into
+-- the calling query, and a SET clause (or security definer) would prevent it.
+-- They reference pg_catalog only, so the caller's search_path cannot matter.
 create function relaypg.iso_timestamp(p_at timestamptz)
 returns text
 language sql
-immutable
-set search_path = ''
+stable
 as $$
   -- The shape of JavaScript's Date.prototype.toISOString (and of CRS's data).
   select to_char(p_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
@@ -965,45 +966,65 @@ comment on function relaypg.iso_timestamp(timestamptz) is 'A timestamp as ISO 86
 
 -- What a key holder may see of their own key and what relay decisions need,
 -- as one JSON document in the service's field names: the service caches and
--- returns it as is (src/api-keys/auth-decision.ts declares its type).
+-- returns it as is (src/api-keys/auth-decision.ts declares the same fields).
+-- The attribute names are the JSON field names, hence quoted camelCase.
+create type api.authenticated_key as (
+  "id"                     uuid,
+  "name"                   text,
+  "description"            text,
+  "permissions"            text,
+  "tokenLimit"             bigint,
+  "concurrencyLimit"       integer,
+  "rateLimitWindow"        integer,
+  "rateLimitRequests"      integer,
+  "rateLimitCost"          text,
+  "dailyCostLimit"         text,
+  "weeklyOpusCostLimit"    text,
+  "claudeAccountId"        text,
+  "claudeConsoleAccountId" text,
+  "geminiAccountId"        text,
+  "openaiAccountId"        text,
+  "azureOpenaiAccountId"   text,
+  "bedrockAccountId"       text,
+  "enableModelRestriction" boolean,
+  "restrictedModels"       text[],
+  "enableClientRestriction" boolean,
+  "allowedClients"         text[],
+  "tags"                   text[],
+  "expirationMode"         text,
+  "activationDays"         integer,
+  "activatedAt"            text,
+  "expiresAt"              text,
+  "userId"                 text,
+  "createdAt"              text
+);
+comment on type api.authenticated_key is
+  'The key holder''s view of a key; api.authenticate_api_key returns it as JSON (money as decimal strings, times as ISO 8601).';
+
+-- row_to_json over this type is about twice as cheap as json_build_object
+-- with 56 arguments, and this runs on every uncached authentication.
 create function relaypg.authenticated_key(p_key relaypg.api_keys)
-returns jsonb
-language sql
+returns json
+language plpgsql
 stable
 set search_path = ''
 as $$
-  select jsonb_build_object(
-    'id', p_key.id,
-    'name', p_key.name,
-    'description', p_key.description,
-    'permissions', p_key.permissions,
-    'tokenLimit', p_key.token_limit,
-    'concurrencyLimit', p_key.concurrency_limit,
-    'rateLimitWindow', p_key.rate_limit_window,
-    'rateLimitRequests', p_key.rate_limit_requests,
-    'rateLimitCost', p_key.rate_limit_cost::text,
-    'dailyCostLimit', p_key.daily_cost_limit::text,
-    'weeklyOpusCostLimit', p_key.weekly_opus_cost_limit::text,
-    'claudeAccountId', p_key.claude_account_id,
-    'claudeConsoleAccountId', p_key.claude_console_account_id,
-    'geminiAccountId', p_key.gemini_account_id,
-    'openaiAccountId', p_key.openai_account_id,
-    'azureOpenaiAccountId', p_key.azure_openai_account_id,
-    'bedrockAccountId', p_key.bedrock_account_id,
-    'enableModelRestriction', p_key.enable_model_restriction,
-    'restrictedModels', to_jsonb(p_key.restricted_models),
-    'enableClientRestriction', p_key.enable_client_restriction,
-    'allowedClients', to_jsonb(p_key.allowed_clients),
-    'tags', to_jsonb(p_key.tags),
-    'expirationMode', p_key.expiration_mode,
-    'activationDays', p_key.activation_days,
-    'activatedAt', relaypg.iso_timestamp(p_key.activated_at),
-    'expiresAt', relaypg.iso_timestamp(p_key.expires_at),
-    'userId', p_key.owner_user_id,
-    'createdAt', relaypg.iso_timestamp(p_key.created_at));
+begin
+  return row_to_json(row(
+    p_key.id, p_key.name, p_key.description, p_key.permissions, p_key.token_limit,
+    p_key.concurrency_limit, p_key.rate_limit_window, p_key.rate_limit_requests,
+    p_key.rate_limit_cost::text, p_key.daily_cost_limit::text, p_key.weekly_opus_cost_limit::text,
+    p_key.claude_account_id, p_key.claude_console_account_id, p_key.gemini_account_id,
+    p_key.openai_account_id, p_key.azure_openai_account_id, p_key.bedrock_account_id,
+    p_key.enable_model_restriction, p_key.restricted_models, p_key.enable_client_restriction,
+    p_key.allowed_clients, p_key.tags, p_key.expiration_mode, p_key.activation_days,
+    relaypg.iso_timestamp(p_key.activated_at), relaypg.iso_timestamp(p_key.expires_at),
+    p_key.owner_user_id, relaypg.iso_timestamp(p_key.created_at)
+  )::api.authenticated_key);
+end
 $$;
 comment on function relaypg.authenticated_key(relaypg.api_keys) is
-  'The key holder''s view of a key (camelCase JSON): returned by api.authenticate_api_key and cached as is.';
+  'The key holder''s view of a key (api.authenticated_key as JSON): returned by api.authenticate_api_key and cached as is.';
 
 create function api.authenticate_api_key(
   p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text)
@@ -1013,7 +1034,7 @@ returns table (
   valid_until   timestamptz,
   id            uuid,
   auth_version  bigint,
-  key           jsonb
+  key           json
 )
 language plpgsql
 volatile
@@ -1076,7 +1097,7 @@ begin
   end if;
 
   if v_key.id is null then
-    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::jsonb;
+    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::json;
     return;
   end if;
   return query select

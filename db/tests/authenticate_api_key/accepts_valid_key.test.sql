@@ -18,7 +18,7 @@ select is((select refusal from accepted), null, 'refusal is null: accepted');
 select is((select activated_now from accepted), false, 'a fixed key is not activated by the call');
 select is((select id from accepted), tests.key_id('k1'), 'the key''s id is returned');
 select is(
-  (select key - 'id' - 'name' - 'createdAt' - 'activatedAt' from accepted),
+  (select key::jsonb - 'id' - 'name' - 'createdAt' - 'activatedAt' from accepted),
   '{"description": "dev key", "permissions": "claude", "tokenLimit": 1000, "concurrencyLimit": 5,
     "rateLimitWindow": 60, "rateLimitRequests": 100, "rateLimitCost": "2.5", "dailyCostLimit": "10",
     "weeklyOpusCostLimit": "20", "claudeAccountId": "group:g1", "claudeConsoleAccountId": null,

@@ -8,7 +8,7 @@ select tests.create_key('k1', '{"owner_user_id": "u-bob", "daily_cost_limit": "7
   "restricted_models": ["m1"], "enable_model_restriction": true, "icon": "data:x", "tags": ["a", "b"]}');
 
 create temp table view_of_k1 on commit drop as
-  select relaypg.authenticated_key(k) as doc from relaypg.api_keys k where k.id = tests.key_id('k1');
+  select relaypg.authenticated_key(k)::jsonb as doc from relaypg.api_keys k where k.id = tests.key_id('k1');
 
 select is((select array_agg(f order by f) from view_of_k1, jsonb_object_keys(doc) f),
   array['activatedAt', 'activationDays', 'allowedClients', 'azureOpenaiAccountId', 'bedrockAccountId',
