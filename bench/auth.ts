@@ -10,10 +10,10 @@ import pg from 'pg';
 import { createApp, type App } from '../src/app.js';
 import type { AuthContext } from '../src/api-keys/api-keys.js';
 import { KeyMaterial } from '../src/api-keys/key-material.js';
-import { loadConfig, loadSetupConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { setupDatabase } from '../src/db-setup.js';
 import { createLogger } from '../src/logger.js';
-import { databaseUrl, testEnv } from '../test/support/env.js';
+import { databaseUrl, setupConfigFor, testEnv } from '../test/support/env.js';
 
 // ---------------------------------------------------------------- options
 
@@ -124,14 +124,7 @@ async function withRootClient<T>(run: (client: pg.Client) => Promise<T>): Promis
 /** A fresh database migrated with setupDatabase (the same path as `relaypg db setup`). */
 async function createBenchDatabase(resources: Resources): Promise<void> {
   const name = `relaypg_bench_${randomBytes(5).toString('hex')}`;
-  const config = loadSetupConfig({
-    ROOT_DATABASE_URL: testEnv.rootUrl,
-    DATABASE_URL: databaseUrl(testEnv.owner, testEnv.ownerPassword, name),
-    DATABASE_OWNER: testEnv.owner,
-    DATABASE_OWNER_PASSWORD: testEnv.ownerPassword,
-    DATABASE_APP_USER: testEnv.appUser,
-    DATABASE_APP_PASSWORD: testEnv.appPassword,
-  });
+  const config = setupConfigFor(name);
   resources.databaseName = name; // set before creating it, so a failure half-way still drops it
   // graphile-migrate logs its progress with console.info/log: keep stdout for the results.
   const { info, log } = console;

@@ -1,21 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
-import { startApp } from './support/app.js';
-import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
+import { useTestApp } from './support/app.js';
+import { rootPool } from './support/database.js';
 
-let database: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp(database);
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const testApp = useTestApp();
 
 const claude = { platform: 'claude' as const, model: 'claude-sonnet-4-20250514', userAgent: 'claude-cli/1.0.105 (external, cli)' };
 
@@ -31,6 +19,7 @@ async function refusalOf(promise: Promise<unknown>): Promise<string | undefined>
 
 describe('ApiKeyService', () => {
   it('creates a key, returns the plain key once, and authenticates it', async () => {
+    const { app } = testApp;
     const { apiKey, plainKey } = await app.apiKeys.create({ name: 'svc-create', tags: ['t1'] });
     expect(plainKey).toMatch(/^cr_[0-9a-f]{64}$/);
     expect(JSON.stringify(apiKey)).not.toContain(plainKey);
@@ -40,6 +29,7 @@ describe('ApiKeyService', () => {
   });
 
   it('stores only an HMAC digest, never the plain key', async () => {
+    const { app, database } = testApp;
     const { apiKey, plainKey } = await app.apiKeys.create({ name: 'svc-digest' });
     const pool = rootPool(database);
     try {
@@ -52,6 +42,7 @@ describe('ApiKeyService', () => {
   });
 
   it('refuses a disabled key with AUDIS and a malformed key without a lookup', async () => {
+    const { app } = testApp;
     const { apiKey, plainKey } = await app.apiKeys.create({ name: 'svc-disable' });
     await app.apiKeys.update(apiKey.id, { isActive: false });
     expect(await refusalOf(app.apiKeys.authenticate(plainKey, claude))).toBe('AUDIS');

@@ -1,30 +1,15 @@
 // The key document api.authenticate_api_key returns (built in SQL by
 // relaypg.authenticated_key) has exactly the fields AuthenticatedKey declares,
 // with the same values the admin API shows for the key.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
+import { describe, expect, it } from 'vitest';
 import { AUTHENTICATED_KEY_FIELDS } from '../src/api-keys/auth-decision.js';
-import { startApp } from './support/app.js';
-import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
+import { useTestApp } from './support/app.js';
 
-let database: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp(database);
-  const root = rootPool(database);
-  await root.query("insert into relaypg.users (id, username) values ('u-doc', 'doc-owner')");
-  await root.end();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const testApp = useTestApp({ users: [['u-doc', 'doc-owner']] });
 
 describe('the authenticated key document', () => {
   it('matches the declared type and the admin view field by field', async () => {
+    const { app } = testApp;
     const { apiKey, plainKey } = await app.apiKeys.create({
       name: 'doc',
       description: 'contract',

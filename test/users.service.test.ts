@@ -1,28 +1,13 @@
 // UserService: switching an owner on and off.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../src/app.js';
-import { startApp } from './support/app.js';
-import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from './support/app.js';
 import { outcomeOf, waitFor } from './support/wait.js';
 
-let database: TestDatabase;
-let app: App;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  app = await startApp(database);
-  const root = rootPool(database);
-  await root.query("insert into relaypg.users (id, username) values ('u-svc-1', 'svc-user')");
-  await root.end();
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.drop();
-});
+const testApp = useTestApp({ users: [['u-svc-1', 'svc-user']] });
 
 describe('UserService.setActive', () => {
   it("disables and re-enables a user, and their keys follow", async () => {
+    const { app } = testApp;
     const { plainKey } = await app.apiKeys.create({ name: 'users-owned', userId: 'u-svc-1' });
     const context = { platform: null, model: null, userAgent: null };
     expect(await app.users.setActive('u-svc-1', false)).toBe(false);
@@ -34,6 +19,7 @@ describe('UserService.setActive', () => {
   });
 
   it('reports an unknown user as user_not_found', async () => {
+    const { app } = testApp;
     expect(await outcomeOf(app.users.setActive('nobody', false))).toBe('USNFD');
   });
 });

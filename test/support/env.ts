@@ -1,3 +1,5 @@
+import { loadSetupConfig, type SetupConfig } from '../../src/config.js';
+
 // The one place tests read connection settings from. Defaults match this
 // machine kind (trust auth on 127.0.0.1); override with the same variables.
 export const testEnv = {
@@ -19,4 +21,16 @@ export function databaseUrl(user: string, password: string, database: string): s
   url.password = password;
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** Settings for `setupDatabase` (roles + database + migrations) of a test or bench database. */
+export function setupConfigFor(database: string): SetupConfig {
+  return loadSetupConfig({
+    ROOT_DATABASE_URL: testEnv.rootUrl,
+    DATABASE_URL: databaseUrl(testEnv.owner, testEnv.ownerPassword, database),
+    DATABASE_OWNER: testEnv.owner,
+    DATABASE_OWNER_PASSWORD: testEnv.ownerPassword,
+    DATABASE_APP_USER: testEnv.appUser,
+    DATABASE_APP_PASSWORD: testEnv.appPassword,
+  });
 }

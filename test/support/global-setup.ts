@@ -6,10 +6,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { loadSetupConfig } from '../../src/config.js';
 import { setupDatabase } from '../../src/db-setup.js';
 import { createLogger } from '../../src/logger.js';
-import { databaseUrl, testEnv } from './env.js';
+import { setupConfigFor, testEnv } from './env.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,15 +22,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return;
   }
   const name = `${testEnv.templateDatabase}_${randomBytes(4).toString('hex')}`;
-  const config = loadSetupConfig({
-    ROOT_DATABASE_URL: testEnv.rootUrl,
-    DATABASE_URL: databaseUrl(testEnv.owner, testEnv.ownerPassword, name),
-    DATABASE_OWNER: testEnv.owner,
-    DATABASE_OWNER_PASSWORD: testEnv.ownerPassword,
-    DATABASE_APP_USER: testEnv.appUser,
-    DATABASE_APP_PASSWORD: testEnv.appPassword,
-  });
-  await setupDatabase(config, createLogger('warn'), { reset: true });
+  await setupDatabase(setupConfigFor(name), createLogger('warn'), { reset: true });
   project.provide('templateDatabase', name);
   return async () => {
     const root = new pg.Client({ connectionString: testEnv.rootUrl });
