@@ -16,25 +16,25 @@ SET client_min_messages = warning;
 SET row_security = off;
 
 --
--- Name: api; Type: SCHEMA; Schema: -; Owner: relaypg_owner
+-- Name: api; Type: SCHEMA; Schema: -; Owner: :DATABASE_OWNER
 --
 
 CREATE SCHEMA api;
 
 
-ALTER SCHEMA api OWNER TO relaypg_owner;
+ALTER SCHEMA api OWNER TO :DATABASE_OWNER;
 
 --
--- Name: relaypg; Type: SCHEMA; Schema: -; Owner: relaypg_owner
+-- Name: relaypg; Type: SCHEMA; Schema: -; Owner: :DATABASE_OWNER
 --
 
 CREATE SCHEMA relaypg;
 
 
-ALTER SCHEMA relaypg OWNER TO relaypg_owner;
+ALTER SCHEMA relaypg OWNER TO :DATABASE_OWNER;
 
 --
--- Name: api_key; Type: TYPE; Schema: api; Owner: relaypg_owner
+-- Name: api_key; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE TYPE api.api_key AS (
@@ -85,17 +85,17 @@ CREATE TYPE api.api_key AS (
 );
 
 
-ALTER TYPE api.api_key OWNER TO relaypg_owner;
+ALTER TYPE api.api_key OWNER TO :DATABASE_OWNER;
 
 --
--- Name: TYPE api_key; Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: TYPE api_key; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON TYPE api.api_key IS 'An API key as the service sees it: every stored field except the digest.';
 
 
 --
--- Name: authenticated_key; Type: TYPE; Schema: api; Owner: relaypg_owner
+-- Name: authenticated_key; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE TYPE api.authenticated_key AS (
@@ -130,17 +130,17 @@ CREATE TYPE api.authenticated_key AS (
 );
 
 
-ALTER TYPE api.authenticated_key OWNER TO relaypg_owner;
+ALTER TYPE api.authenticated_key OWNER TO :DATABASE_OWNER;
 
 --
--- Name: TYPE authenticated_key; Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: TYPE authenticated_key; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON TYPE api.authenticated_key IS 'The key holder''s view of a key; api.authenticate_api_key returns it as JSON (money as decimal strings, times as ISO 8601).';
 
 
 --
--- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key json)
@@ -164,6 +164,15 @@ begin
     select k.* into v_key from relaypg.api_keys k
      where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
   end if;
+  -- A key waiting for its first use may be activated below: decide on the
+  -- locked, latest row, so that a concurrent change (a disable, another first
+  -- use, a regenerate) is seen before the decision, not after it.
+  if v_key.id is not null and not v_key.is_activated then
+    v_id := v_key.id;
+    select k.* into v_key from relaypg.api_keys k
+     where k.id = v_id and k.digest = v_key.digest
+       for update;
+  end if;
   -- Look the owner up only when there is one (most keys have none).
   if v_key.owner_user_id is not null then
     v_owner_inactive := not exists (
@@ -184,22 +193,16 @@ begin
          and (p_client is null or not (p_client = any (v_key.allowed_clients))) then 'AUCLI'
   end;
 
-  -- First accepted use of an activation-mode key starts its clock. The row
-  -- lock makes concurrent first uses agree on one activation time.
+  -- First accepted use of an activation-mode key starts its clock (the row
+  -- is locked above, so concurrent first uses agree on one activation time).
   if v_refusal is null and not v_key.is_activated then
-    v_id := v_key.id;
     update relaypg.api_keys k
        set is_activated = true,
            activated_at = now(),
            expires_at = now() + make_interval(days => k.activation_days)
-     where k.id = v_id and not k.is_activated
+     where k.id = v_key.id
     returning k.* into v_key;
-    v_activated := found;
-    if not v_activated then
-      -- Another transaction activated it first (we waited for its row lock):
-      -- read its activation, in a fresh snapshot.
-      select k.* into v_key from relaypg.api_keys k where k.id = v_id;
-    end if;
+    v_activated := true;
   end if;
 
   if v_key.id is null then
@@ -208,24 +211,25 @@ begin
   end if;
   return query select
     v_refusal, v_activated,
-    -- The decision can change by itself only when the key expires.
-    case when v_refusal is distinct from 'AUEXP' then v_key.expires_at end,
+    -- The decision can change by itself only when the key expires (a key
+    -- already expired cannot change by itself: null, so the refusal is cached).
+    case when v_key.expires_at > now() then v_key.expires_at end,
     v_key.id, v_key.auth_version, relaypg.authenticated_key(v_key);
 end
 $$;
 
 
-ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) OWNER TO relaypg_owner;
+ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client), and the key''s id, auth_version and holder view (key, see relaypg.authenticated_key). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
 
 
 --
--- Name: check_crs_api_key_index(jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: check_crs_api_key_index(jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) RETURNS TABLE(digest_prefix text, key_id text, verdict text)
@@ -255,17 +259,17 @@ CREATE FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) RETURNS TABLE(dige
 $_$;
 
 
-ALTER FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) IS 'Classifies apikey:hash_map entries: current (the key''s digest), stale (an old digest CRS still accepted; not imported), orphan (no such key); and CRS-digest keys missing from the map (unindexed).';
 
 
 --
--- Name: count_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: count_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) RETURNS bigint
@@ -276,17 +280,17 @@ CREATE FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_
 $$;
 
 
-ALTER FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO relaypg_owner;
+ALTER FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) IS 'How many keys match the list filters.';
 
 
 --
--- Name: create_api_key(bytea, text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: create_api_key(bytea, text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) RETURNS api.api_key
@@ -300,7 +304,7 @@ begin
   if p_settings is null or not (p_settings ? 'name') then
     perform relaypg.raise_invalid('name', 'is required');
   end if;
-  -- Defaults come from the table definition.
+  -- The column defaults, spelled out: a row variable does not get them.
   v_key := jsonb_populate_record(null::relaypg.api_keys, jsonb_build_object(
     'description', '', 'permissions', 'all', 'is_active', true, 'token_limit', 0,
     'concurrency_limit', 0, 'rate_limit_window', 0, 'rate_limit_requests', 0,
@@ -325,17 +329,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) IS 'Creates a key from its digest and settings (snake_case jsonb; name required). The plain key never reaches the database.';
 
 
 --
--- Name: delete_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: delete_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) RETURNS api.api_key
@@ -359,17 +363,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) OWNER TO relaypg_owner;
+ALTER FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) IS 'Soft delete: the key stops authenticating at once and can be restored. KYNFD, KYDEL.';
 
 
 --
--- Name: get_api_key(uuid); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: get_api_key(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.get_api_key(p_id uuid) RETURNS api.api_key
@@ -388,17 +392,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.get_api_key(p_id uuid) OWNER TO relaypg_owner;
+ALTER FUNCTION api.get_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION get_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION get_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.get_api_key(p_id uuid) IS 'One key by id; KYNFD when absent.';
 
 
 --
--- Name: import_crs_api_key(text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: import_crs_api_key(text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) RETURNS text
@@ -524,29 +528,41 @@ begin
                    'deletedBy', p_fields -> 'deletedBy', 'deletedByType', p_fields -> 'deletedByType'))
             else '{}' end;
 
+  if exists (select 1 from relaypg.purged_api_keys p where p.id = v_new.id) then
+    raise exception 'apikey:% was permanently deleted in relaypg: not imported again', v_new.id
+      using errcode = 'IMCNF', column = 'id';
+  end if;
   select k.id into v_other from relaypg.api_keys k where k.digest = v_new.digest and k.id <> v_new.id;
   if found then
     perform relaypg.raise_bad_crs_field('apiKey', format('the digest already belongs to key %s', v_other));
   end if;
 
+  -- jsonb's text form is canonical (sorted keys), so equal hashes fingerprint alike.
+  v_new.crs_fingerprint := md5(p_fields::text);
   select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
   if not found then
     v_new.auth_version := 1;
+    v_new.crs_synced_version := 1;
     insert into relaypg.api_keys select v_new.*;
     return 'inserted';
   end if;
-  v_new.auth_version := v_old.auth_version;
-  -- Use only moves forward: relaypg may have seen newer uses than CRS, and
-  -- may have activated a key CRS still shows as waiting for its first use.
+  if v_old.crs_fingerprint is not distinct from v_new.crs_fingerprint then
+    return 'unchanged';  -- CRS has not changed it; whatever relaypg did since stands
+  end if;
+  -- CRS changed it. Apply that only if relaypg has not: a key regenerated,
+  -- deleted, disabled or edited here must never be reverted by an import.
+  if v_old.crs_fingerprint is null or v_old.auth_version <> v_old.crs_synced_version then
+    raise exception 'apikey:% was changed in relaypg since it was imported: the CRS changes are not applied', v_new.id
+      using errcode = 'IMCNF', column = 'id',
+            hint = 'Make the change in relaypg, or purge the key in relaypg and import it again.';
+  end if;
+  -- relaypg may have seen newer uses than CRS.
   v_new.last_used_at := greatest(v_old.last_used_at, v_new.last_used_at);
-  if v_old.is_activated and not v_new.is_activated and v_new.expiration_mode = 'activation' then
-    v_new.is_activated := true;
-    v_new.activated_at := v_old.activated_at;
-    v_new.expires_at := v_old.expires_at;
-  end if;
-  if to_jsonb(v_old) = to_jsonb(v_new) then
-    return 'unchanged';
-  end if;
+  v_new.auth_version := v_old.auth_version
+    + case when (to_jsonb(v_new) - array['last_used_at', 'updated_at', 'auth_version', 'crs_fingerprint', 'crs_synced_version'])
+                = (to_jsonb(v_old) - array['last_used_at', 'updated_at', 'auth_version', 'crs_fingerprint', 'crs_synced_version'])
+           then 0 else 1 end;
+  v_new.crs_synced_version := v_new.auth_version;
   update relaypg.api_keys k set
     name = v_new.name, description = v_new.description, digest = v_new.digest,
     digest_scheme = v_new.digest_scheme, permissions = v_new.permissions, is_active = v_new.is_active,
@@ -565,24 +581,26 @@ begin
     updated_at = v_new.updated_at, last_used_at = v_new.last_used_at, deleted_at = v_new.deleted_at,
     deleted_by = v_new.deleted_by, deleted_by_type = v_new.deleted_by_type,
     restored_at = v_new.restored_at, restored_by = v_new.restored_by,
-    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra
+    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra,
+    auth_version = v_new.auth_version, crs_fingerprint = v_new.crs_fingerprint,
+    crs_synced_version = v_new.crs_synced_version
   where k.id = v_new.id;
   return 'updated';
 end
 $_$;
 
 
-ALTER FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) IS 'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. Idempotent. IMBAD names a field it cannot use.';
+COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) IS 'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import.';
 
 
 --
--- Name: import_crs_user(text, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: import_crs_user(text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) RETURNS text
@@ -639,17 +657,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) IS 'Imports one CRS user:{id} JSON document; returns inserted/updated/unchanged. IMBAD names a bad field.';
 
 
 --
--- Name: list_api_keys(boolean, boolean, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: list_api_keys(boolean, boolean, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) RETURNS SETOF api.api_key
@@ -672,17 +690,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) OWNER TO relaypg_owner;
+ALTER FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) IS 'One page of keys, newest first, filtered (null = any); see api.count_api_keys for the total.';
 
 
 --
--- Name: list_client_kinds(); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: list_client_kinds(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.list_client_kinds() RETURNS TABLE(id text, name text, user_agent_pattern text)
@@ -693,17 +711,17 @@ CREATE FUNCTION api.list_client_kinds() RETURNS TABLE(id text, name text, user_a
 $$;
 
 
-ALTER FUNCTION api.list_client_kinds() OWNER TO relaypg_owner;
+ALTER FUNCTION api.list_client_kinds() OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION list_client_kinds(); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION list_client_kinds(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.list_client_kinds() IS 'Client identities and their User-Agent patterns (match case-insensitively).';
 
 
 --
--- Name: migration_status(); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: migration_status(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.migration_status() RETURNS TABLE(filename text, hash text)
@@ -714,17 +732,17 @@ CREATE FUNCTION api.migration_status() RETURNS TABLE(filename text, hash text)
 $$;
 
 
-ALTER FUNCTION api.migration_status() OWNER TO relaypg_owner;
+ALTER FUNCTION api.migration_status() OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION migration_status(); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION migration_status(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.migration_status() IS 'The last committed migration applied to this database.';
 
 
 --
--- Name: purge_api_key(uuid); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: purge_api_key(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.purge_api_key(p_id uuid) RETURNS uuid
@@ -740,22 +758,23 @@ begin
       using errcode = 'KYNDL', hint = 'Soft-delete it first.';
   end if;
   delete from relaypg.api_keys k where k.id = p_id;
+  insert into relaypg.purged_api_keys (id) values (p_id) on conflict (id) do nothing;
   return p_id;
 end
 $$;
 
 
-ALTER FUNCTION api.purge_api_key(p_id uuid) OWNER TO relaypg_owner;
+ALTER FUNCTION api.purge_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION purge_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION purge_api_key(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.purge_api_key(p_id uuid) IS 'Permanent delete of a soft-deleted key. KYNFD, KYNDL.';
 
 
 --
--- Name: record_api_key_uses(uuid[], timestamp with time zone[]); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: record_api_key_uses(uuid[], timestamp with time zone[]); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) RETURNS integer
@@ -790,17 +809,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) OWNER TO relaypg_owner;
+ALTER FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) IS 'Moves last_used_at forward for a batch of keys (never backwards); returns how many rows changed.';
 
 
 --
--- Name: regenerate_api_key(uuid, bytea, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: regenerate_api_key(uuid, bytea, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) RETURNS api.api_key
@@ -828,17 +847,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) OWNER TO relaypg_owner;
+ALTER FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) IS 'Replaces a key''s digest; the old plain key stops working at once. KYNFD, KYDEL, KYDUP.';
 
 
 --
--- Name: restore_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: restore_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) RETURNS api.api_key
@@ -864,17 +883,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) OWNER TO relaypg_owner;
+ALTER FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) IS 'Undoes a soft delete; is_active is left as it was. KYNFD, KYNDL.';
 
 
 --
--- Name: set_user_active(text, boolean); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: set_user_active(text, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) RETURNS boolean
@@ -896,17 +915,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) OWNER TO relaypg_owner;
+ALTER FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) IS 'Enables or disables a user; their keys'' cached decisions are invalidated. USNFD.';
 
 
 --
--- Name: update_api_key(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: relaypg_owner
+-- Name: update_api_key(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) RETURNS api.api_key
@@ -945,17 +964,17 @@ end
 $$;
 
 
-ALTER FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: COMMENT; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) IS 'Partial update: only the fields present in p_changes (snake_case jsonb) change. KYNFD, RVINV, USNFD.';
 
 
 --
--- Name: api_keys_bump_auth_version(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys_bump_auth_version(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.api_keys_bump_auth_version() RETURNS trigger
@@ -966,8 +985,8 @@ begin
   if new.auth_version <> old.auth_version then
     return new;  -- explicit bump (owner change), keep it
   end if;
-  if (to_jsonb(new) - 'last_used_at' - 'auth_version' - 'updated_at')
-     is distinct from (to_jsonb(old) - 'last_used_at' - 'auth_version' - 'updated_at') then
+  if (to_jsonb(new) - array['last_used_at', 'auth_version', 'updated_at', 'crs_fingerprint', 'crs_synced_version'])
+     is distinct from (to_jsonb(old) - array['last_used_at', 'auth_version', 'updated_at', 'crs_fingerprint', 'crs_synced_version']) then
     new.auth_version := old.auth_version + 1;
   end if;
   return new;
@@ -975,17 +994,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.api_keys_bump_auth_version() OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.api_keys_bump_auth_version() OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION api_keys_bump_auth_version(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION api_keys_bump_auth_version(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION relaypg.api_keys_bump_auth_version() IS 'BEFORE UPDATE trigger: bumps auth_version on any change other than last_used_at/updated_at; keeps an explicit bump.';
+COMMENT ON FUNCTION relaypg.api_keys_bump_auth_version() IS 'BEFORE UPDATE trigger: bumps auth_version on any change other than last_used_at/updated_at/import bookkeeping; keeps an explicit bump.';
 
 
 --
--- Name: api_keys_notify_change(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys_notify_change(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.api_keys_notify_change() RETURNS trigger
@@ -1005,10 +1024,10 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.api_keys_notify_change() OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.api_keys_notify_change() OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION api_keys_notify_change(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION api_keys_notify_change(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.api_keys_notify_change() IS 'AFTER trigger: NOTIFY relaypg_api_key_changed {id, version} when a key''s cached decision may change.';
@@ -1019,7 +1038,7 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
--- Name: api_keys; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TABLE relaypg.api_keys (
@@ -1067,6 +1086,8 @@ CREATE TABLE relaypg.api_keys (
     restored_by_type text,
     auth_version bigint DEFAULT 1 NOT NULL,
     crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    crs_fingerprint text,
+    crs_synced_version bigint,
     CONSTRAINT api_keys_activation_days_is_non_negative CHECK ((activation_days >= 0)),
     CONSTRAINT api_keys_activation_is_consistent CHECK (((expiration_mode = 'fixed'::text) OR (is_activated = (activated_at IS NOT NULL)))),
     CONSTRAINT api_keys_concurrency_limit_is_non_negative CHECK ((concurrency_limit >= 0)),
@@ -1088,17 +1109,17 @@ CREATE TABLE relaypg.api_keys (
 );
 
 
-ALTER TABLE relaypg.api_keys OWNER TO relaypg_owner;
+ALTER TABLE relaypg.api_keys OWNER TO :DATABASE_OWNER;
 
 --
--- Name: TABLE api_keys; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: TABLE api_keys; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON TABLE relaypg.api_keys IS 'API keys handed to users (CRS apikey:{id}). Only digests are stored. Private: reached through api.* functions.';
 
 
 --
--- Name: apply_api_key_settings(relaypg.api_keys, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: apply_api_key_settings(relaypg.api_keys, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) RETURNS relaypg.api_keys
@@ -1204,22 +1225,21 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) IS 'Applies and validates create/update settings (snake_case jsonb) onto a key row; RVINV/USNFD per field.';
 
 
 --
--- Name: authenticated_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: authenticated_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) RETURNS json
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
     AS $$
 begin
   return row_to_json(row(
@@ -1237,17 +1257,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) IS 'The key holder''s view of a key (api.authenticated_key as JSON): returned by api.authenticate_api_key and cached as is.';
 
 
 --
--- Name: check_actor_type(text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: check_actor_type(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.check_actor_type(p_field text, p_type text) RETURNS void
@@ -1262,17 +1282,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.check_actor_type(p_field text, p_type text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.check_actor_type(p_field text, p_type text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) IS 'Validates who acted (user/admin/system); RVINV otherwise.';
 
 
 --
--- Name: check_digest(bytea, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: check_digest(bytea, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) RETURNS void
@@ -1290,17 +1310,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) IS 'Validates a digest and its scheme; RVINV otherwise.';
 
 
 --
--- Name: crs_boolean(jsonb, text, boolean); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_boolean(jsonb, text, boolean); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) RETURNS boolean
@@ -1322,17 +1342,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) IS 'A CRS boolean ("true"/"false" or JSON boolean); '''' reads as p_default.';
 
 
 --
--- Name: crs_count(jsonb, text, bigint); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_count(jsonb, text, bigint); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) RETURNS bigint
@@ -1352,17 +1372,17 @@ end
 $_$;
 
 
-ALTER FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) IS 'A CRS integer string from 0 to p_max; '''' reads as 0.';
 
 
 --
--- Name: crs_money(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_money(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) RETURNS numeric
@@ -1382,17 +1402,17 @@ end
 $_$;
 
 
-ALTER FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) IS 'A CRS non-negative decimal string (USD); '''' reads as 0.';
 
 
 --
--- Name: crs_text(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_text(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) RETURNS text
@@ -1403,17 +1423,17 @@ CREATE FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) RETURNS text
 $$;
 
 
-ALTER FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) IS 'A CRS string field; '''' and missing read as null.';
 
 
 --
--- Name: crs_text_array(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_text_array(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) RETURNS text[]
@@ -1441,17 +1461,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) IS 'A CRS JSON-array-in-a-string field; '''' reads as {}.';
 
 
 --
--- Name: crs_timestamptz(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: crs_timestamptz(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) RETURNS timestamp with time zone
@@ -1475,17 +1495,17 @@ end
 $_$;
 
 
-ALTER FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) IS 'A CRS ISO timestamp (toISOString); '''' reads as null.';
 
 
 --
--- Name: filter_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: filter_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) RETURNS SETOF relaypg.api_keys
@@ -1503,17 +1523,17 @@ CREATE FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolea
 $$;
 
 
-ALTER FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) IS 'Keys matching the list filters (null = any); p_search is a case-insensitive substring of the name.';
 
 
 --
--- Name: iso_timestamp(timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: iso_timestamp(timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) RETURNS text
@@ -1524,17 +1544,17 @@ CREATE FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) RETURNS tex
 $$;
 
 
-ALTER FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) IS 'A timestamp as ISO 8601 UTC with milliseconds, like toISOString().';
 
 
 --
--- Name: lock_api_key(uuid); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: lock_api_key(uuid); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.lock_api_key(p_id uuid) RETURNS relaypg.api_keys
@@ -1554,17 +1574,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.lock_api_key(p_id uuid) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.lock_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION lock_api_key(p_id uuid); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION lock_api_key(p_id uuid); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of one key; KYNFD when absent.';
 
 
 --
--- Name: raise_bad_crs_field(text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: raise_bad_crs_field(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) RETURNS void
@@ -1577,17 +1597,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) IS 'Raises IMBAD (unusable CRS data) naming the CRS field in COLUMN.';
 
 
 --
--- Name: raise_invalid(text, text, text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: raise_invalid(text, text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text DEFAULT NULL::text) RETURNS void
@@ -1601,17 +1621,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) IS 'Raises RVINV (invalid input) naming the offending field in COLUMN.';
 
 
 --
--- Name: setting_boolean(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_boolean(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) RETURNS boolean
@@ -1627,17 +1647,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) IS 'Reads a boolean setting; RVINV otherwise.';
 
 
 --
--- Name: setting_count(text, jsonb, bigint); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_count(text, jsonb, bigint); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) RETURNS bigint
@@ -1665,17 +1685,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) IS 'Reads a non-negative whole number up to p_max; RVINV otherwise.';
 
 
 --
--- Name: setting_money(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_money(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_money(p_field text, p_value jsonb) RETURNS numeric
@@ -1704,17 +1724,17 @@ end
 $_$;
 
 
-ALTER FUNCTION relaypg.setting_money(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_money(p_field text, p_value jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) IS 'Reads a non-negative USD amount given as a JSON number or decimal string; RVINV otherwise.';
 
 
 --
--- Name: setting_text(text, jsonb, boolean, integer); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_text(text, jsonb, boolean, integer); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) RETURNS text
@@ -1742,17 +1762,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) IS 'Reads a string setting; null only when p_nullable; RVINV on wrong type or length.';
 
 
 --
--- Name: setting_text_array(text, jsonb, integer, integer); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_text_array(text, jsonb, integer, integer); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) RETURNS text[]
@@ -1788,17 +1808,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) IS 'Reads an array of non-blank strings (trimmed, de-duplicated); RVINV otherwise.';
 
 
 --
--- Name: setting_timestamptz(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: setting_timestamptz(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) RETURNS timestamp with time zone
@@ -1821,17 +1841,17 @@ end
 $_$;
 
 
-ALTER FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) IS 'Reads an ISO 8601 timestamp with zone (or null); RVINV otherwise.';
 
 
 --
--- Name: strip_vendor_prefix(text); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: strip_vendor_prefix(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.strip_vendor_prefix(p_model text) RETURNS text
@@ -1842,17 +1862,17 @@ CREATE FUNCTION relaypg.strip_vendor_prefix(p_model text) RETURNS text
 $$;
 
 
-ALTER FUNCTION relaypg.strip_vendor_prefix(p_model text) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.strip_vendor_prefix(p_model text) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION strip_vendor_prefix(p_model text); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION strip_vendor_prefix(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.strip_vendor_prefix(p_model text) IS 'Drops a CRS vendor prefix ("ccr,") from a requested model name.';
 
 
 --
--- Name: to_api_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: to_api_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) RETURNS api.api_key
@@ -1877,17 +1897,17 @@ CREATE FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) RETURNS api.api_key
 $$;
 
 
-ALTER FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) IS 'Projects a stored key to api.api_key (drops the digest, adds the owner''s username).';
 
 
 --
--- Name: users_propagate_activity(); Type: FUNCTION; Schema: relaypg; Owner: relaypg_owner
+-- Name: users_propagate_activity(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE FUNCTION relaypg.users_propagate_activity() RETURNS trigger
@@ -1896,6 +1916,8 @@ CREATE FUNCTION relaypg.users_propagate_activity() RETURNS trigger
     AS $$
 begin
   if new.is_active is distinct from old.is_active then
+    -- Lock in id order, like api.record_api_key_uses, so the two cannot deadlock.
+    perform 1 from relaypg.api_keys k where k.owner_user_id = new.id order by k.id for update;
     update relaypg.api_keys k
        set auth_version = k.auth_version + 1
      where k.owner_user_id = new.id;
@@ -1905,17 +1927,17 @@ end
 $$;
 
 
-ALTER FUNCTION relaypg.users_propagate_activity() OWNER TO relaypg_owner;
+ALTER FUNCTION relaypg.users_propagate_activity() OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION users_propagate_activity(); Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION users_propagate_activity(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON FUNCTION relaypg.users_propagate_activity() IS 'AFTER UPDATE trigger on users: a change of is_active invalidates the cached decisions of the user''s keys.';
 
 
 --
--- Name: client_kinds; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+-- Name: client_kinds; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TABLE relaypg.client_kinds (
@@ -1927,17 +1949,36 @@ CREATE TABLE relaypg.client_kinds (
 );
 
 
-ALTER TABLE relaypg.client_kinds OWNER TO relaypg_owner;
+ALTER TABLE relaypg.client_kinds OWNER TO :DATABASE_OWNER;
 
 --
--- Name: TABLE client_kinds; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: TABLE client_kinds; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON TABLE relaypg.client_kinds IS 'Known client identities for key client restrictions (CRS predefinedClients).';
 
 
 --
--- Name: users; Type: TABLE; Schema: relaypg; Owner: relaypg_owner
+-- Name: purged_api_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.purged_api_keys (
+    id uuid NOT NULL,
+    purged_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE relaypg.purged_api_keys OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE purged_api_keys; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.purged_api_keys IS 'Tombstones of permanently deleted keys (the CRS importer refuses these ids).';
+
+
+--
+-- Name: users; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TABLE relaypg.users (
@@ -1960,17 +2001,17 @@ CREATE TABLE relaypg.users (
 );
 
 
-ALTER TABLE relaypg.users OWNER TO relaypg_owner;
+ALTER TABLE relaypg.users OWNER TO :DATABASE_OWNER;
 
 --
--- Name: TABLE users; Type: COMMENT; Schema: relaypg; Owner: relaypg_owner
+-- Name: TABLE users; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 COMMENT ON TABLE relaypg.users IS 'Owners of API keys (CRS user:{id}). Private: reached through api.* functions.';
 
 
 --
--- Name: api_keys api_keys_digest_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys api_keys_digest_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.api_keys
@@ -1978,7 +2019,7 @@ ALTER TABLE ONLY relaypg.api_keys
 
 
 --
--- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.api_keys
@@ -1986,7 +2027,7 @@ ALTER TABLE ONLY relaypg.api_keys
 
 
 --
--- Name: client_kinds client_kinds_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: client_kinds client_kinds_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.client_kinds
@@ -1994,7 +2035,15 @@ ALTER TABLE ONLY relaypg.client_kinds
 
 
 --
--- Name: users users_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: purged_api_keys purged_api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.purged_api_keys
+    ADD CONSTRAINT purged_api_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.users
@@ -2002,7 +2051,7 @@ ALTER TABLE ONLY relaypg.users
 
 
 --
--- Name: users users_username_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: users users_username_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.users
@@ -2010,49 +2059,49 @@ ALTER TABLE ONLY relaypg.users
 
 
 --
--- Name: api_keys_created_at_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys_created_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE INDEX api_keys_created_at_idx ON relaypg.api_keys USING btree (created_at DESC, id DESC);
 
 
 --
--- Name: api_keys_owner_user_id_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys_owner_user_id_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE INDEX api_keys_owner_user_id_idx ON relaypg.api_keys USING btree (owner_user_id) WHERE (owner_user_id IS NOT NULL);
 
 
 --
--- Name: api_keys_tags_idx; Type: INDEX; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys_tags_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE INDEX api_keys_tags_idx ON relaypg.api_keys USING gin (tags);
 
 
 --
--- Name: api_keys _100_bump_auth_version; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys _100_bump_auth_version; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TRIGGER _100_bump_auth_version BEFORE UPDATE ON relaypg.api_keys FOR EACH ROW EXECUTE FUNCTION relaypg.api_keys_bump_auth_version();
 
 
 --
--- Name: api_keys _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TRIGGER _900_notify_change AFTER DELETE OR UPDATE ON relaypg.api_keys FOR EACH ROW EXECUTE FUNCTION relaypg.api_keys_notify_change();
 
 
 --
--- Name: users _900_propagate_activity; Type: TRIGGER; Schema: relaypg; Owner: relaypg_owner
+-- Name: users _900_propagate_activity; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TRIGGER _900_propagate_activity AFTER UPDATE OF is_active ON relaypg.users FOR EACH ROW EXECUTE FUNCTION relaypg.users_propagate_activity();
 
 
 --
--- Name: api_keys api_keys_owner_user_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: relaypg_owner
+-- Name: api_keys api_keys_owner_user_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.api_keys
@@ -2060,325 +2109,325 @@ ALTER TABLE ONLY relaypg.api_keys
 
 
 --
--- Name: SCHEMA api; Type: ACL; Schema: -; Owner: relaypg_owner
+-- Name: SCHEMA api; Type: ACL; Schema: -; Owner: :DATABASE_OWNER
 --
 
-GRANT USAGE ON SCHEMA api TO relaypg_app;
+GRANT USAGE ON SCHEMA api TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) TO relaypg_app;
+GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION check_crs_api_key_index(p_hash_map jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO relaypg_app;
+GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) TO relaypg_app;
+GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) TO relaypg_app;
+GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) TO relaypg_app;
+GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_by_type text) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION get_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION get_api_key(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.get_api_key(p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO relaypg_app;
+GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) TO relaypg_app;
+GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO relaypg_app;
+GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) TO relaypg_app;
+GRANT ALL ON FUNCTION api.list_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text, p_limit integer, p_offset integer) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION list_client_kinds(); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION list_client_kinds(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.list_client_kinds() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.list_client_kinds() TO relaypg_app;
+GRANT ALL ON FUNCTION api.list_client_kinds() TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION migration_status(); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION migration_status(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.migration_status() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.migration_status() TO relaypg_app;
+GRANT ALL ON FUNCTION api.migration_status() TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION purge_api_key(p_id uuid); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION purge_api_key(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.purge_api_key(p_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO relaypg_app;
+GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) TO relaypg_app;
+GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) TO relaypg_app;
+GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) TO relaypg_app;
+GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION set_user_active(p_user_id text, p_is_active boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) TO relaypg_app;
+GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: relaypg_owner
+-- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO relaypg_app;
+GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION api_keys_bump_auth_version(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION api_keys_bump_auth_version(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.api_keys_bump_auth_version() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION api_keys_notify_change(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION api_keys_notify_change(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.api_keys_notify_change() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.authenticated_key(p_key relaypg.api_keys) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION check_actor_type(p_field text, p_type text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION check_digest(p_digest bytea, p_digest_scheme text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_boolean(p_fields jsonb, p_field text, p_default boolean); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_boolean(p_fields jsonb, p_field text, p_default boolean) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_count(p_fields jsonb, p_field text, p_max bigint); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_text(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_text(p_fields jsonb, p_field text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_text_array(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_text_array(p_fields jsonb, p_field text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION crs_timestamptz(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION iso_timestamp(p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION lock_api_key(p_id uuid); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION lock_api_key(p_id uuid); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION raise_bad_crs_field(p_field text, p_message text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION raise_invalid(p_field text, p_message text, p_hint text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_boolean(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_boolean(p_field text, p_value jsonb) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_count(p_field text, p_value jsonb, p_max bigint); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max bigint) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_text(p_field text, p_value jsonb, p_nullable boolean, p_max_length integer) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_text_array(p_field text, p_value jsonb, p_max_items integer, p_max_length integer) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION setting_timestamptz(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_timestamptz(p_field text, p_value jsonb) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION strip_vendor_prefix(p_model text); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION strip_vendor_prefix(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.strip_vendor_prefix(p_model text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION users_propagate_activity(); Type: ACL; Schema: relaypg; Owner: relaypg_owner
+-- Name: FUNCTION users_propagate_activity(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.users_propagate_activity() FROM PUBLIC;

@@ -28,9 +28,9 @@ die() { echo "test.sh: $*" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 # ---- environment of the test run (the one place the suite's settings live)
 export TEST_ROOT_DATABASE_URL=${TEST_ROOT_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}
-export TEST_DATABASE_OWNER=${TEST_DATABASE_OWNER:-relaypg_owner}
+export TEST_DATABASE_OWNER=${TEST_DATABASE_OWNER:-relaypg_test_owner}
 export TEST_DATABASE_OWNER_PASSWORD=${TEST_DATABASE_OWNER_PASSWORD:-relaypg_owner_test_password}
-export TEST_DATABASE_APP_USER=${TEST_DATABASE_APP_USER:-relaypg_app}
+export TEST_DATABASE_APP_USER=${TEST_DATABASE_APP_USER:-relaypg_test_app}
 export TEST_DATABASE_APP_PASSWORD=${TEST_DATABASE_APP_PASSWORD:-relaypg_app_test_password}
 export TEST_TEMPLATE_DATABASE=${TEST_TEMPLATE_DATABASE:-relaypg_test_template}
 root_url=$TEST_ROOT_DATABASE_URL
@@ -85,7 +85,7 @@ generated_queries_are_fresh() {
 check "generated queries are fresh (pgtyped)" generated_queries_are_fresh
 
 schema_dump_is_fresh() {
-  bash scripts/dump-schema.sh "$(url_for postgres '' "$TEST_TEMPLATE_DATABASE")" > "$out/schema.sql" || return 1
+  bash scripts/dump-schema.sh "$(url_for postgres '' "$TEST_TEMPLATE_DATABASE")" "$TEST_DATABASE_OWNER" "$TEST_DATABASE_APP_USER" > "$out/schema.sql" || return 1
   diff -u db/schema.sql "$out/schema.sql" || { echo "db/schema.sql is stale: run scripts/dump-schema.sh and commit"; return 1; }
 }
 check "schema dump is fresh" schema_dump_is_fresh

@@ -5,8 +5,6 @@ import { createHash } from 'node:crypto';
 import type { IDatabaseConnection } from '@pgtyped/runtime';
 import pg from 'pg';
 
-export type Pool = pg.Pool;
-
 export function createPool(connectionString: string, max: number, applicationName = 'relaypg'): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
   // An idle client losing its connection must not crash the process.

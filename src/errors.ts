@@ -26,6 +26,7 @@ export const sqlStateErrors = {
   AUMOD: { code: 'model_restricted', status: 403, message: 'Requested model is not allowed for this API key' },
   AUCLI: { code: 'client_not_allowed', status: 403, message: 'Client is not allowed for this API key' },
   IMBAD: { code: 'import_record_invalid', status: 422, message: 'CRS record cannot be imported' },
+  IMCNF: { code: 'import_conflict', status: 409, message: 'Key changed in relaypg since its import' },
 } as const satisfies Record<string, ErrorKind>;
 
 export type SqlState = keyof typeof sqlStateErrors;

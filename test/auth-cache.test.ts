@@ -194,6 +194,27 @@ describe('last used', () => {
 });
 
 describe('activation under concurrency', () => {
+  it('a first use that waits on a concurrent disable sees the disable, and does not activate', async () => {
+    const { apiKey, plainKey } = await a.apiKeys.create({ name: 'race-disable', expirationMode: 'activation', activationDays: 3 });
+    const digest = (a.apiKeys as unknown as { deps: { keys: { hmacDigest(k: string): Buffer } } }).deps.keys.hmacDigest(plainKey);
+    const writer = new pg.Client({ connectionString: database.appUrl });
+    const reader = new pg.Client({ connectionString: database.appUrl });
+    await Promise.all([writer.connect(), reader.connect()]);
+    try {
+      await writer.query('begin');
+      await writer.query('select api.update_api_key($1, $2)', [apiKey.id, { is_active: false }]);
+      const pending = reader.query("select refusal, activated_now from api.authenticate_api_key($1, null, 'claude', null, null)", [digest]);
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the reader now waits for the writer's row lock
+      await writer.query('commit');
+      const decision = (await pending).rows[0];
+      expect(decision).toEqual({ refusal: 'AUDIS', activated_now: false });
+      const stored = await root.query('select is_activated, activated_at from relaypg.api_keys where id = $1', [apiKey.id]);
+      expect(stored.rows[0]).toEqual({ is_activated: false, activated_at: null });
+    } finally {
+      await Promise.all([writer.end(), reader.end()]);
+    }
+  });
+
   it('two concurrent first uses give one activation time', async () => {
     const { plainKey } = await a.apiKeys.create({ name: 'race', expirationMode: 'activation', activationDays: 3 });
     const digest = (a.apiKeys as unknown as { deps: { keys: { hmacDigest(k: string): Buffer } } }).deps.keys.hmacDigest(plainKey);
@@ -245,6 +266,40 @@ function startRedisServer(port: number): Promise<ChildProcess> {
 }
 
 describe('Redis down or slow', () => {
+  it('a change made while Redis does not answer still reaches Redis: no stale decision comes back', async () => {
+    const port = await freePort();
+    const server = await startRedisServer(port);
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}/0`, AUTH_CACHE_L1_TTL_MS: '0', REDIS_COMMAND_TIMEOUT_MS: '50' };
+    const first = await startApp(database, env);
+    const second = await startApp(database, { ...env, REDIS_KEY_PREFIX: first.config.REDIS_KEY_PREFIX });
+    const direct = new Redis({ port });
+    try {
+      await waitFor(() => first.redis?.status === 'ready' && second.redis?.status === 'ready', 5_000, 'both apps on Redis');
+      const { apiKey, plainKey } = await first.apiKeys.create({ name: 'hiccup' });
+      await second.apiKeys.authenticate(plainKey, claude); // the decision is now in Redis
+      await waitFor(async () => (await direct.keys('*auth:e:*')).length > 0, 2_000, 'the entry in Redis');
+
+      await direct.call('CLIENT', 'PAUSE', '1500', 'ALL'); // Redis stops answering for 1.5 s
+      // Both instances time out on Redis and bypass it for a second...
+      for (const app of [first, second]) expect(await outcomeOf(app.apiKeys.authenticate(plainKey, claude))).toBe('accepted');
+      // ...and the key is disabled then: neither can tell Redis at that moment.
+      await first.apiKeys.update(apiKey.id, { isActive: false });
+      expect(await outcomeOf(second.apiKeys.authenticate(plainKey, claude))).toBe('AUDIS');
+      await new Promise((resolve) => setTimeout(resolve, 2_700)); // the pause and the 1 s bypass are over
+
+      for (const app of [second, first]) expect(await outcomeOf(app.apiKeys.authenticate(plainKey, claude))).toBe('AUDIS');
+      await waitFor(async () => {
+        const values = await Promise.all((await direct.keys('*auth:e:*')).map((k) => direct.get(k)));
+        return values.every((v) => !v?.includes('"refusal":null'));
+      }, 2_000, 'the stale accepted decision to leave Redis');
+    } finally {
+      direct.disconnect();
+      await first.close();
+      await second.close();
+      server.kill('SIGKILL');
+    }
+  });
+
   it('serves from PostgreSQL when Redis is unreachable from the start', async () => {
     const app = await startApp(database, { REDIS_URL: 'redis://127.0.0.1:1/0', AUTH_CACHE_L1_TTL_MS: '0' });
     try {

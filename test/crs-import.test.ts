@@ -564,6 +564,10 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     const brokenKey = `apikey:${brokenId}`;
     const brokenUser = `user:${randomBytes(16).toString('hex')}`;
     await redis.hset(brokenKey, { id: brokenId, name: 'broken-digest', createdAt: '2025-09-01T00:00:00.000Z', apiKey: 'nothex' });
+    // A NUL byte (binary-safe in Redis, not storable in PostgreSQL text) refuses that record only.
+    const nulId = randomUUID();
+    const nulKey = `apikey:${nulId}`;
+    await redis.hset(nulKey, { ...hashOf('K02'), id: nulId, name: 'nul\u0000name', apiKey: 'ab'.repeat(32) });
     await redis.set(brokenUser, 'this is not JSON {');
     try {
       const target = await createTestDatabase();
@@ -571,12 +575,19 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       const pool = createPool(target.appUrl, 2, 'relaypg-test-import');
       extraPools.push(pool);
       const result = await importFromCrs({ redis, pool });
-      expect(result.apiKeys).toMatchObject({ read: 30, inserted: 29, updated: 0, unchanged: 0 });
-      expect(result.apiKeys.refused).toEqual([{ redisKey: brokenKey, field: 'apiKey', reason: expect.stringMatching(/\S/) }]);
+      expect(result.apiKeys).toMatchObject({ read: 31, inserted: 29, updated: 0, unchanged: 0 });
+      expect(result.apiKeys.refused).toEqual(
+        expect.arrayContaining([
+          { redisKey: brokenKey, field: 'apiKey', reason: expect.stringMatching(/\S/) },
+          { redisKey: nulKey, field: null, reason: expect.stringMatching(/\S/) },
+        ]),
+      );
+      expect(result.apiKeys.refused).toHaveLength(2);
       expect(result.users).toMatchObject({ read: 4, inserted: 3, updated: 0, unchanged: 0 });
       expect(result.users.refused).toHaveLength(1);
       expect(result.users.refused[0]).toMatchObject({ redisKey: brokenUser, reason: expect.stringMatching(/JSON/) });
       expect(result.hashMap).toEqual(report.hashMap);
+      expect(JSON.stringify(result)).not.toContain('ab'.repeat(32));
       const targetRoot = rootPool(target);
       extraPools.push(targetRoot);
       const { rows: found } = await targetRoot.query<{ keys: number; broken: number; users: number }>(
@@ -585,9 +596,30 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       );
       expect(found[0]).toEqual({ keys: 29, broken: 0, users: 3 });
     } finally {
-      await redis.del(brokenKey, brokenUser);
+      await redis.del(brokenKey, nulKey, brokenUser);
     }
     expect(await redis.dbsize()).toBe(21_758);
+  }, 60_000);
+
+  it('a re-import never reverts a key regenerated in relaypg: CRS changes to it are refused (IMCNF)', async () => {
+    const k01 = idOf('K01');
+    const oldPlain = expected.apiKeys[k01]!.plainKey;
+    await app.apiKeys.regenerate(k01);
+    const originalName = hashOf('K01').name!;
+    expect(await refusalOf(app.apiKeys.authenticate(oldPlain, authContext))).toBe('AUUNK');
+    const unchanged = await importFromCrs({ redis, pool: app.pool });
+    expect(unchanged.apiKeys).toMatchObject({ inserted: 0, updated: 0, unchanged: 29, refused: [] });
+    await redis.hset(`apikey:${k01}`, 'name', 'renamed-in-crs');
+    try {
+      const conflicted = await importFromCrs({ redis, pool: app.pool });
+      expect(conflicted.apiKeys).toMatchObject({ inserted: 0, updated: 0, unchanged: 28 });
+      expect(conflicted.apiKeys.refused).toEqual([{ redisKey: `apikey:${k01}`, field: 'id', reason: expect.stringMatching(/changed in relaypg/) }]);
+    } finally {
+      await redis.hset(`apikey:${k01}`, 'name', originalName);
+    }
+    // The old CRS key stays dead, the key keeps its relaypg digest.
+    expect(await refusalOf(app.apiKeys.authenticate(oldPlain, authContext))).toBe('AUUNK');
+    expect((await app.apiKeys.get(k01)).digestScheme).toBe('hmac-sha256');
   }, 60_000);
 
   describe('the import-crs command', () => {

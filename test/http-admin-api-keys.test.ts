@@ -171,6 +171,15 @@ describe('POST /admin/api-keys', () => {
     expectError(result, 404, 'user_not_found', 'userId');
   });
 
+  it('400 (never 500) for text PostgreSQL cannot store: a NUL or a lone surrogate', async () => {
+    expectError(await send('POST', '/admin/api-keys', { json: { name: 'nul\u0000name' } }), 400, 'invalid_input', 'name');
+    expectError(await send('POST', '/admin/api-keys', { json: { name: unique('nul-tag'), tags: ['a\u0000b'] } }), 400, 'invalid_input', 'tags.0');
+    expectError(await send('POST', '/admin/api-keys', { json: { name: unique('surrogate'), restrictedModels: ['\ud800'] } }), 400, 'invalid_input', 'restrictedModels.0');
+    for (const query of ['search=%00', 'tag=a%00', 'userId=%00']) {
+      expect((await send('GET', `/admin/api-keys?${query}`)).status, query).toBe(400);
+    }
+  });
+
   it('creates nothing when the input is refused', async () => {
     const name = unique('refused');
     await send('POST', '/admin/api-keys', { json: { name, tokenLimit: -1 } });

@@ -4,15 +4,22 @@
 // rules (ranges, known values, activation mode) are the database's.
 import { z } from 'zod';
 
-const money = z.union([z.number(), z.string()]);
-const nullableText = z.string().nullable();
-const textList = z.array(z.string());
+/**
+ * Text PostgreSQL can store: no NUL character, no lone UTF-16 surrogate
+ * (both would otherwise fail in the database as a 500).
+ */
+export const storableText = () =>
+  z.string().refine((value) => !value.includes('\u0000') && value.isWellFormed(), 'must not contain NUL or malformed Unicode');
+
+const money = z.union([z.number(), storableText()]);
+const nullableText = storableText().nullable();
+const textList = z.array(storableText());
 
 export const apiKeySettingsSchema = z
   .strictObject({
-    name: z.string(),
+    name: storableText(),
     description: nullableText,
-    permissions: z.string(),
+    permissions: storableText(),
     isActive: z.boolean(),
     tokenLimit: z.number(),
     concurrencyLimit: z.number(),
@@ -32,7 +39,7 @@ export const apiKeySettingsSchema = z
     enableClientRestriction: z.boolean(),
     allowedClients: textList,
     tags: textList,
-    expirationMode: z.string(),
+    expirationMode: storableText(),
     activationDays: z.number(),
     expiresAt: nullableText,
     userId: nullableText,
@@ -42,7 +49,7 @@ export const apiKeySettingsSchema = z
 
 export type ApiKeySettings = z.infer<typeof apiKeySettingsSchema>;
 
-export const createApiKeySchema = apiKeySettingsSchema.extend({ name: z.string() });
+export const createApiKeySchema = apiKeySettingsSchema.extend({ name: storableText() });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 
 /** Admin API field -> database field, where the names differ beyond camelCase. */

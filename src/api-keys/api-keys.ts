@@ -160,8 +160,8 @@ export class ApiKeyService {
    * Read-your-writes on this instance: drop the key's cached decisions now
    * instead of waiting for our own NOTIFY (other instances rely on it).
    */
-  private async changed(apiKey: ApiKey, version = apiKey.authVersion): Promise<ApiKey> {
-    await this.deps.cache?.invalidate(apiKey.id, version);
+  private async changed(apiKey: ApiKey): Promise<ApiKey> {
+    await this.deps.cache?.invalidate(apiKey.id, apiKey.authVersion);
     return apiKey;
   }
 

@@ -81,9 +81,12 @@ export class AuthCache {
   private readonly localByKey = new Map<string, Set<string>>();
   /** Highest announced version per key, with when that knowledge may be forgotten. */
   private readonly knownVersions = new Map<string, { version: number; until: number }>();
+  /** Invalidations not yet applied to Redis (key id -> version). */
+  private readonly pendingRemote = new Map<string, number>();
   private readonly redis: CacheRedis | null;
   private readonly now: () => number;
   private redisBypassUntil = 0;
+  private nextPruneAt = 0;
 
   constructor(private readonly options: AuthCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -94,9 +97,13 @@ export class AuthCache {
     }
   }
 
-  /** Cache key for a digest and request context. */
+  /**
+   * Cache key for a digest and request context. Platform and client come from
+   * closed sets; a model is free text, so it goes last, and a present model is
+   * marked with '=' so that no model name can look like "no model".
+   */
   static entryKey(digestHex: string, platform: string | null, client: string | null, model: string | null): string {
-    return `${digestHex}:${platform ?? '-'}:${client ?? '-'}:${model ?? '-'}`;
+    return `${digestHex}:${platform ?? ''}:${client ?? ''}:${model === null ? '' : `=${model}`}`;
   }
 
   /** The digest of a presented key, computed once per in-process lifetime. */
@@ -123,11 +130,15 @@ export class AuthCache {
 
   async getRemote(entryKey: string): Promise<AuthDecision | undefined> {
     if (!this.redisUsable()) return undefined;
+    if (this.pendingRemote.size > 0) await this.flushRemoteInvalidations();
     try {
       const raw = await this.redis!.get(this.redisEntryKey(entryKey));
       if (raw === null) return undefined;
       const stored = JSON.parse(raw) as { d: AuthDecision; e: number };
       if (stored.e <= this.now()) return undefined;
+      // Written before a change this instance has heard of (its Redis
+      // invalidation may have been skipped while Redis was unreachable).
+      if (stored.d.keyId !== null && this.isStale(stored.d.keyId, stored.d.authVersion)) return undefined;
       this.storeLocal(entryKey, stored.d, Math.min(stored.e, this.now() + this.options.l1TtlMs));
       return stored.d;
     } catch (error) {
@@ -141,7 +152,8 @@ export class AuthCache {
     const now = this.now();
     const redisExpiry = this.expiryFor(decision, now, this.options.redisTtlSeconds * 1000);
     this.storeLocal(entryKey, decision, Math.min(redisExpiry, this.expiryFor(decision, now, this.options.l1TtlMs)));
-    if (redisExpiry > now && this.redisUsable()) {
+    const stale = decision.keyId !== null && this.isStale(decision.keyId, decision.authVersion);
+    if (redisExpiry > now && !stale && this.redisUsable()) {
       void this.storeRemote(entryKey, decision, redisExpiry - now).catch((error) => this.redisFailed(error));
     }
   }
@@ -149,19 +161,33 @@ export class AuthCache {
   /** Drops every cached decision about a key, here and in Redis. */
   async invalidate(keyId: string, version: number): Promise<void> {
     this.invalidateLocal(keyId, version);
-    if (!this.redisUsable()) return;
+    this.pendingRemote.set(keyId, Math.max(version, this.pendingRemote.get(keyId) ?? 0));
+    await this.flushRemoteInvalidations();
+  }
+
+  /**
+   * Applies the invalidations Redis has not acknowledged yet. One that fails
+   * (Redis down or slow) stays queued and is retried on the next call that
+   * finds Redis usable, so Redis never keeps a decision older than a change.
+   */
+  private async flushRemoteInvalidations(): Promise<void> {
+    if (this.pendingRemote.size === 0 || !this.redisUsable()) return;
     const markerTtl = Math.max(this.options.redisTtlSeconds * 1000, 1);
-    try {
-      await this.redis!.relaypgAuthInvalidate(this.versionMarkerKey(keyId), this.indexKey(keyId), version, markerTtl);
-    } catch (error) {
-      this.redisFailed(error);
+    for (const [keyId, version] of [...this.pendingRemote]) {
+      try {
+        await this.redis!.relaypgAuthInvalidate(this.versionMarkerKey(keyId), this.indexKey(keyId), version, markerTtl);
+        if (this.pendingRemote.get(keyId) === version) this.pendingRemote.delete(keyId);
+      } catch (error) {
+        this.redisFailed(error);
+        return;
+      }
     }
   }
 
   invalidateLocal(keyId: string, version: number): void {
     const known = this.knownVersions.get(keyId);
     if (known === undefined || known.version < version) {
-      if (this.knownVersions.size >= KNOWN_VERSIONS_PRUNE_AT) this.pruneKnownVersions();
+      if (this.knownVersions.size >= KNOWN_VERSIONS_PRUNE_AT && this.now() >= this.nextPruneAt) this.pruneKnownVersions();
       this.knownVersions.set(keyId, { version, until: this.now() + Math.max(this.options.l1TtlMs, this.options.redisTtlSeconds * 1000) });
     }
     const entryKeys = this.localByKey.get(keyId);
@@ -219,6 +245,7 @@ export class AuthCache {
 
   private pruneKnownVersions(): void {
     const now = this.now();
+    this.nextPruneAt = now + 1_000; // at most once a second, even during a mass change
     for (const [keyId, known] of this.knownVersions) if (known.until <= now) this.knownVersions.delete(keyId);
   }
 

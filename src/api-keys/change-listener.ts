@@ -8,10 +8,17 @@ import type { AuthCache } from './auth-cache.js';
 
 export const API_KEY_CHANGED_CHANNEL = 'relaypg_api_key_changed';
 
+/**
+ * A LISTEN connection can die silently (a failover, a NAT dropping it): it is
+ * probed this often, and a probe that fails or hangs reopens it.
+ */
+const HEARTBEAT_MS = 5_000;
+
 export class ChangeListener {
   private client: pg.Client | undefined;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private readyResolve: (() => void) | undefined;
   /** Resolves once LISTEN is active (first connection). */
   readonly ready: Promise<void>;
@@ -31,12 +38,18 @@ export class ChangeListener {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     await this.client?.end().catch(() => undefined);
   }
 
   private async connect(attempt: number): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'relaypg-listener' });
+    const client = new pg.Client({
+      connectionString: this.connectionString,
+      application_name: 'relaypg-listener',
+      keepAlive: true,
+      query_timeout: HEARTBEAT_MS,
+    });
     client.on('notification', (message) => this.onNotification(message.payload));
     client.on('error', () => undefined);
     client.on('end', () => {
@@ -50,12 +63,25 @@ export class ChangeListener {
       await client.query(`listen ${API_KEY_CHANGED_CHANNEL}`);
       this.client = client;
       if (attempt > 0) this.cache.clearLocal();
+      this.startHeartbeat(client);
       this.readyResolve?.();
     } catch (error) {
       await client.end().catch(() => undefined);
       this.log.warn({ err: { message: (error as Error).message } }, 'cache invalidation listener could not connect; retrying');
       this.scheduleReconnect(attempt + 1);
     }
+  }
+
+  private startHeartbeat(client: pg.Client): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      client.query('select 1').catch(() => {
+        // Ending the client fires 'end', which clears the cache and reconnects.
+        this.log.warn('cache invalidation listener stopped answering; reopening it');
+        void client.end().catch(() => undefined);
+      });
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   private scheduleReconnect(attempt: number): void {

@@ -2,8 +2,6 @@
 // that presents it and in the response that hands it out once.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 
-export type DigestScheme = 'hmac-sha256' | 'crs-sha256';
-
 export interface KeyMaterialOptions {
   prefix: string;
   hmacSecret: string;

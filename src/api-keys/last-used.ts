@@ -25,10 +25,6 @@ export class LastUsedTracker {
     if (previous === undefined || previous < at) this.pending.set(keyId, at);
   }
 
-  get pendingCount(): number {
-    return this.pending.size;
-  }
-
   /** Writes the collected uses; on failure they are kept for the next flush. */
   flush(): Promise<void> {
     this.flushing = this.flushing.then(() => this.flushOnce());

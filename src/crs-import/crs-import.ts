@@ -77,9 +77,10 @@ async function importRecord(client: pg.PoolClient, report: DomainReport, redisKe
   } catch (error) {
     await client.query('rollback to savepoint crs_record');
     const { code, column, message } = error as PgErrorFields;
-    // IMBAD (bad CRS data) and constraint violations are the record's fault;
-    // anything else (connection lost, privileges) stops the import.
-    if (code !== 'IMBAD' && !code?.startsWith('23')) throw error;
+    // The record's fault: IMBAD (unusable CRS data), IMCNF (changed in relaypg),
+    // data exceptions (22xxx, e.g. a NUL byte) and constraint violations (23xxx).
+    // Anything else (connection lost, privileges) stops the import.
+    if (!(code === 'IMBAD' || code === 'IMCNF' || code?.startsWith('22') || code?.startsWith('23'))) throw error;
     report.refused.push({ redisKey, field: column ?? null, reason: message ?? String(error) });
   }
 }

@@ -42,6 +42,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply.status(appError.status).send(errorBody(appError.code, message, field));
   }
   const code = (error as FastifyError).code;
+  // Input PostgreSQL cannot take (NUL bytes, invalid encodings) that slipped past validation.
+  if (code === '22P05' || code === '22021' || code === '22P02') {
+    return reply.status(400).send(errorBody('invalid_input', 'Input contains characters that cannot be stored'));
+  }
   const known = code ? fastifyErrors[code] : undefined;
   if (known) return reply.status(known.status).send(errorBody(known.code, known.message));
   // JSON syntax errors from the body parser come as SyntaxError with a 400 status.

@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createApiKeySchema, apiKeySettingsSchema } from '../api-keys/api-key-settings.js';
+import { apiKeySettingsSchema, createApiKeySchema, storableText } from '../api-keys/api-key-settings.js';
 import type { ApiKeyService } from '../api-keys/api-keys.js';
 import { AppError, serviceErrors } from '../errors.js';
 import type { HealthService } from '../health/health.js';
@@ -18,15 +18,16 @@ export interface ServerDeps {
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
-const idParams = z.object({ id: z.uuid({ error: 'id must be a UUID' }) });
+// Any hex UUID: imported CRS ids need not be RFC 4122 version 4.
+const idParams = z.object({ id: z.guid({ error: 'id must be a UUID' }) });
 
 const booleanQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
 const listQuery = z.strictObject({
   isActive: booleanQuery.optional(),
   isDeleted: booleanQuery.optional(),
-  tag: z.string().min(1).max(100).optional(),
-  userId: z.string().min(1).max(200).optional(),
-  search: z.string().min(1).max(200).optional(),
+  tag: storableText().min(1).max(100).optional(),
+  userId: storableText().min(1).max(200).optional(),
+  search: storableText().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -2,11 +2,12 @@ import { loadSetupConfig, type SetupConfig } from '../../src/config.js';
 
 // The one place tests read connection settings from. Defaults match this
 // machine kind (trust auth on 127.0.0.1); override with the same variables.
+// Tests use roles of their own, so that running them never touches the service's roles.
 export const testEnv = {
   rootUrl: process.env.TEST_ROOT_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-  owner: process.env.TEST_DATABASE_OWNER ?? 'relaypg_owner',
+  owner: process.env.TEST_DATABASE_OWNER ?? 'relaypg_test_owner',
   ownerPassword: process.env.TEST_DATABASE_OWNER_PASSWORD ?? 'relaypg_owner_test_password',
-  appUser: process.env.TEST_DATABASE_APP_USER ?? 'relaypg_app',
+  appUser: process.env.TEST_DATABASE_APP_USER ?? 'relaypg_test_app',
   appPassword: process.env.TEST_DATABASE_APP_PASSWORD ?? 'relaypg_app_test_password',
   templateDatabase: process.env.TEST_TEMPLATE_DATABASE ?? 'relaypg_test_template',
   redisUrl: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0',

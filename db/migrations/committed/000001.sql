@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:8cb4454a66177b626cf8a423e69b5e7a10dd980e
+--! Hash: sha1:e635d40adeb406cf040397cf76c76a7d10505659
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -133,6 +133,11 @@ create table relaypg.api_keys (
   auth_version              bigint not null default 1,
   -- CRS fields without a typed home (e.g. the deprecated ccrAccountId).
   crs_extra                 jsonb not null default '{}',
+  -- Import bookkeeping: a fingerprint of the CRS hash last imported and the
+  -- auth_version it produced. A re-import never overwrites a key changed in
+  -- relaypg since (regenerated, deleted, edited): see api.import_crs_api_key.
+  crs_fingerprint           text,
+  crs_synced_version        bigint,
 
   constraint api_keys_digest_is_unique unique (digest),
   constraint api_keys_digest_is_32_bytes check (octet_length(digest) = 32),
@@ -158,6 +163,13 @@ create table relaypg.api_keys (
 comment on table relaypg.api_keys is
   'API keys handed to users (CRS apikey:{id}). Only digests are stored. Private: reached through api.* functions.';
 
+-- Keys purged in relaypg: a later CRS import must not bring them back.
+create table relaypg.purged_api_keys (
+  id        uuid primary key,
+  purged_at timestamptz not null default now()
+);
+comment on table relaypg.purged_api_keys is 'Tombstones of permanently deleted keys (the CRS importer refuses these ids).';
+
 create index api_keys_owner_user_id_idx on relaypg.api_keys (owner_user_id) where owner_user_id is not null;
 create index api_keys_tags_idx on relaypg.api_keys using gin (tags);
 create index api_keys_created_at_idx on relaypg.api_keys (created_at desc, id desc);
@@ -177,15 +189,15 @@ begin
   if new.auth_version <> old.auth_version then
     return new;  -- explicit bump (owner change), keep it
   end if;
-  if (to_jsonb(new) - 'last_used_at' - 'auth_version' - 'updated_at')
-     is distinct from (to_jsonb(old) - 'last_used_at' - 'auth_version' - 'updated_at') then
+  if (to_jsonb(new) - array['last_used_at', 'auth_version', 'updated_at', 'crs_fingerprint', 'crs_synced_version'])
+     is distinct from (to_jsonb(old) - array['last_used_at', 'auth_version', 'updated_at', 'crs_fingerprint', 'crs_synced_version']) then
     new.auth_version := old.auth_version + 1;
   end if;
   return new;
 end
 $$;
 comment on function relaypg.api_keys_bump_auth_version() is
-  'BEFORE UPDATE trigger: bumps auth_version on any change other than last_used_at/updated_at; keeps an explicit bump.';
+  'BEFORE UPDATE trigger: bumps auth_version on any change other than last_used_at/updated_at/import bookkeeping; keeps an explicit bump.';
 
 create trigger _100_bump_auth_version
   before update on relaypg.api_keys
@@ -222,6 +234,8 @@ set search_path = ''
 as $$
 begin
   if new.is_active is distinct from old.is_active then
+    -- Lock in id order, like api.record_api_key_uses, so the two cannot deadlock.
+    perform 1 from relaypg.api_keys k where k.owner_user_id = new.id order by k.id for update;
     update relaypg.api_keys k
        set auth_version = k.auth_version + 1
      where k.owner_user_id = new.id;
@@ -669,7 +683,7 @@ begin
   if p_settings is null or not (p_settings ? 'name') then
     perform relaypg.raise_invalid('name', 'is required');
   end if;
-  -- Defaults come from the table definition.
+  -- The column defaults, spelled out: a row variable does not get them.
   v_key := jsonb_populate_record(null::relaypg.api_keys, jsonb_build_object(
     'description', '', 'permissions', 'all', 'is_active', true, 'token_limit', 0,
     'concurrency_limit', 0, 'rate_limit_window', 0, 'rate_limit_requests', 0,
@@ -931,6 +945,7 @@ begin
       using errcode = 'KYNDL', hint = 'Soft-delete it first.';
   end if;
   delete from relaypg.api_keys k where k.id = p_id;
+  insert into relaypg.purged_api_keys (id) values (p_id) on conflict (id) do nothing;
   return p_id;
 end
 $$;
@@ -1002,12 +1017,13 @@ comment on type api.authenticated_key is
   'The key holder''s view of a key; api.authenticate_api_key returns it as JSON (money as decimal strings, times as ISO 8601).';
 
 -- row_to_json over this type is about twice as cheap as json_build_object
--- with 56 arguments, and this runs on every uncached authentication.
+-- with 56 arguments, and this runs on every uncached authentication. No SET
+-- clause (it costs on every call): every name in the body is qualified, and
+-- it is called only from security definer functions that pin search_path.
 create function relaypg.authenticated_key(p_key relaypg.api_keys)
 returns json
 language plpgsql
 stable
-set search_path = ''
 as $$
 begin
   return row_to_json(row(
@@ -1058,6 +1074,15 @@ begin
     select k.* into v_key from relaypg.api_keys k
      where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
   end if;
+  -- A key waiting for its first use may be activated below: decide on the
+  -- locked, latest row, so that a concurrent change (a disable, another first
+  -- use, a regenerate) is seen before the decision, not after it.
+  if v_key.id is not null and not v_key.is_activated then
+    v_id := v_key.id;
+    select k.* into v_key from relaypg.api_keys k
+     where k.id = v_id and k.digest = v_key.digest
+       for update;
+  end if;
   -- Look the owner up only when there is one (most keys have none).
   if v_key.owner_user_id is not null then
     v_owner_inactive := not exists (
@@ -1078,22 +1103,16 @@ begin
          and (p_client is null or not (p_client = any (v_key.allowed_clients))) then 'AUCLI'
   end;
 
-  -- First accepted use of an activation-mode key starts its clock. The row
-  -- lock makes concurrent first uses agree on one activation time.
+  -- First accepted use of an activation-mode key starts its clock (the row
+  -- is locked above, so concurrent first uses agree on one activation time).
   if v_refusal is null and not v_key.is_activated then
-    v_id := v_key.id;
     update relaypg.api_keys k
        set is_activated = true,
            activated_at = now(),
            expires_at = now() + make_interval(days => k.activation_days)
-     where k.id = v_id and not k.is_activated
+     where k.id = v_key.id
     returning k.* into v_key;
-    v_activated := found;
-    if not v_activated then
-      -- Another transaction activated it first (we waited for its row lock):
-      -- read its activation, in a fresh snapshot.
-      select k.* into v_key from relaypg.api_keys k where k.id = v_id;
-    end if;
+    v_activated := true;
   end if;
 
   if v_key.id is null then
@@ -1102,8 +1121,9 @@ begin
   end if;
   return query select
     v_refusal, v_activated,
-    -- The decision can change by itself only when the key expires.
-    case when v_refusal is distinct from 'AUEXP' then v_key.expires_at end,
+    -- The decision can change by itself only when the key expires (a key
+    -- already expired cannot change by itself: null, so the refusal is cached).
+    case when v_key.expires_at > now() then v_key.expires_at end,
     v_key.id, v_key.auth_version, relaypg.authenticated_key(v_key);
 end
 $$;
@@ -1514,29 +1534,41 @@ begin
                    'deletedBy', p_fields -> 'deletedBy', 'deletedByType', p_fields -> 'deletedByType'))
             else '{}' end;
 
+  if exists (select 1 from relaypg.purged_api_keys p where p.id = v_new.id) then
+    raise exception 'apikey:% was permanently deleted in relaypg: not imported again', v_new.id
+      using errcode = 'IMCNF', column = 'id';
+  end if;
   select k.id into v_other from relaypg.api_keys k where k.digest = v_new.digest and k.id <> v_new.id;
   if found then
     perform relaypg.raise_bad_crs_field('apiKey', format('the digest already belongs to key %s', v_other));
   end if;
 
+  -- jsonb's text form is canonical (sorted keys), so equal hashes fingerprint alike.
+  v_new.crs_fingerprint := md5(p_fields::text);
   select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
   if not found then
     v_new.auth_version := 1;
+    v_new.crs_synced_version := 1;
     insert into relaypg.api_keys select v_new.*;
     return 'inserted';
   end if;
-  v_new.auth_version := v_old.auth_version;
-  -- Use only moves forward: relaypg may have seen newer uses than CRS, and
-  -- may have activated a key CRS still shows as waiting for its first use.
+  if v_old.crs_fingerprint is not distinct from v_new.crs_fingerprint then
+    return 'unchanged';  -- CRS has not changed it; whatever relaypg did since stands
+  end if;
+  -- CRS changed it. Apply that only if relaypg has not: a key regenerated,
+  -- deleted, disabled or edited here must never be reverted by an import.
+  if v_old.crs_fingerprint is null or v_old.auth_version <> v_old.crs_synced_version then
+    raise exception 'apikey:% was changed in relaypg since it was imported: the CRS changes are not applied', v_new.id
+      using errcode = 'IMCNF', column = 'id',
+            hint = 'Make the change in relaypg, or purge the key in relaypg and import it again.';
+  end if;
+  -- relaypg may have seen newer uses than CRS.
   v_new.last_used_at := greatest(v_old.last_used_at, v_new.last_used_at);
-  if v_old.is_activated and not v_new.is_activated and v_new.expiration_mode = 'activation' then
-    v_new.is_activated := true;
-    v_new.activated_at := v_old.activated_at;
-    v_new.expires_at := v_old.expires_at;
-  end if;
-  if to_jsonb(v_old) = to_jsonb(v_new) then
-    return 'unchanged';
-  end if;
+  v_new.auth_version := v_old.auth_version
+    + case when (to_jsonb(v_new) - array['last_used_at', 'updated_at', 'auth_version', 'crs_fingerprint', 'crs_synced_version'])
+                = (to_jsonb(v_old) - array['last_used_at', 'updated_at', 'auth_version', 'crs_fingerprint', 'crs_synced_version'])
+           then 0 else 1 end;
+  v_new.crs_synced_version := v_new.auth_version;
   update relaypg.api_keys k set
     name = v_new.name, description = v_new.description, digest = v_new.digest,
     digest_scheme = v_new.digest_scheme, permissions = v_new.permissions, is_active = v_new.is_active,
@@ -1555,14 +1587,16 @@ begin
     updated_at = v_new.updated_at, last_used_at = v_new.last_used_at, deleted_at = v_new.deleted_at,
     deleted_by = v_new.deleted_by, deleted_by_type = v_new.deleted_by_type,
     restored_at = v_new.restored_at, restored_by = v_new.restored_by,
-    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra
+    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra,
+    auth_version = v_new.auth_version, crs_fingerprint = v_new.crs_fingerprint,
+    crs_synced_version = v_new.crs_synced_version
   where k.id = v_new.id;
   return 'updated';
 end
 $$;
 comment on function api.import_crs_api_key(text, jsonb) is
   'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. '
-  'Idempotent. IMBAD names a field it cannot use.';
+  'Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import.';
 grant execute on function api.import_crs_api_key(text, jsonb) to :DATABASE_APP_USER;
 
 -- Classifies apikey:hash_map against the imported keys. CRS leaves old

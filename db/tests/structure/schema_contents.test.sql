@@ -19,7 +19,7 @@ select functions_are('relaypg', array[
   'users_propagate_activity'],
   'relaypg holds exactly the tested helpers');
 
-select tables_are('relaypg', array['api_keys', 'client_kinds', 'users'],
+select tables_are('relaypg', array['api_keys', 'client_kinds', 'purged_api_keys', 'users'],
   'relaypg holds the private tables');
 
 select tables_are('api', array[]::name[], 'api holds no tables (the contract is functions)');
