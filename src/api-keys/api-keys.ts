@@ -73,28 +73,41 @@ export class ApiKeyService {
   }
 
   /**
-   * Authenticates a presented key for a request. Returns the key's data, or
-   * throws an AppError carrying the database's refusal.
+   * Authenticates a presented key for a request. Resolves to the key's data,
+   * or rejects with an AppError carrying the database's refusal. An
+   * in-process hit is answered without an async hop (the hot path).
    */
-  async authenticate(presented: string | undefined, context: AuthContext): Promise<AuthenticatedKey> {
-    if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
-    if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
-    if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
-      throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
+  authenticate(presented: string | undefined, context: AuthContext): Promise<AuthenticatedKey> {
+    try {
+      if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
+      if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
+      if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
+        throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
+      }
+      const { cache, keys } = this.deps;
+      const { digest, hex } = cache?.digestOf(presented, (k) => keys.hmacDigest(k)) ?? this.digestWithoutCache(presented);
+      const client = this.deps.clients.classify(context.userAgent);
+      const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
+      const local = cache?.getLocal(entryKey);
+      if (local !== undefined) return Promise.resolve(this.accept(local));
+      return this.decide(presented, digest, entryKey, client, context).then((decision) => this.accept(decision));
+    } catch (error) {
+      return Promise.reject(error);
     }
-    const decision = await this.decide(presented, context);
+  }
+
+  /** The key of an accepted decision (its use recorded), or the refusal thrown. */
+  private accept(decision: AuthDecision): AuthenticatedKey {
     if (decision.refusal !== null) throw refusalError(decision.refusal);
     this.deps.lastUsed.record(decision.keyId!, this.now());
     return decision.key!;
   }
 
-  private async decide(presented: string, context: AuthContext): Promise<AuthDecision> {
-    const { cache, keys } = this.deps;
-    const { digest, hex } = cache?.digestOf(presented, (k) => keys.hmacDigest(k)) ?? this.digestWithoutCache(presented);
-    const client = this.deps.clients.classify(context.userAgent);
-    const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
-    const cached = cache?.getLocal(entryKey) ?? (await cache?.getRemote(entryKey));
-    if (cached !== undefined) return cached;
+  /** Past the in-process cache: Redis, then the database, whose answer is remembered. */
+  private async decide(presented: string, digest: Buffer, entryKey: string, client: string | null, context: AuthContext): Promise<AuthDecision> {
+    const { cache } = this.deps;
+    const remote = await cache?.getRemote(entryKey);
+    if (remote !== undefined) return remote;
 
     const [row] = await mapDbErrors(() =>
       authenticateApiKey.run(
