@@ -402,10 +402,10 @@ COMMENT ON FUNCTION api.get_api_key(p_id uuid) IS 'One key by id; KYNFD when abs
 
 
 --
--- Name: import_crs_api_key(text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+-- Name: import_crs_api_key(text, jsonb, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) RETURNS text
+CREATE FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean DEFAULT true) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $_$
@@ -451,7 +451,9 @@ begin
     perform relaypg.raise_bad_crs_field('permissions', format('unknown value %L', v_new.permissions));
   end if;
   -- CRS: a key is active only when isActive is exactly 'true'.
-  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true';
+  -- A key whose digest is not in apikey:hash_map could not authenticate in
+  -- CRS: it is imported disabled, so the import does not switch it on.
+  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true' and p_in_hash_map;
   v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit', 9007199254740991);
   v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit', 2147483647);
   v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow', 2147483647);
@@ -522,6 +524,8 @@ begin
   -- Unknown fields (e.g. the owner's username snapshot) are kept verbatim, and
   -- so are the deletion fields of a key that is not deleted (no typed home then).
   v_new.crs_extra := p_fields - v_known
+    || case when p_in_hash_map then '{}'::jsonb
+            else jsonb_build_object('relaypgImportNote', 'imported disabled: its digest was not in apikey:hash_map, so CRS refused it') end
     || case when coalesce(p_fields ->> 'isDeleted', '') <> 'true'
             then jsonb_strip_nulls(jsonb_build_object(
                    'isDeleted', p_fields -> 'isDeleted', 'deletedAt', p_fields -> 'deletedAt',
@@ -538,7 +542,7 @@ begin
   end if;
 
   -- jsonb's text form is canonical (sorted keys), so equal hashes fingerprint alike.
-  v_new.crs_fingerprint := md5(p_fields::text);
+  v_new.crs_fingerprint := md5(p_fields::text || p_in_hash_map::text);
   select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
   if not found then
     v_new.auth_version := 1;
@@ -590,13 +594,13 @@ end
 $_$;
 
 
-ALTER FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) OWNER TO :DATABASE_OWNER;
+ALTER FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) IS 'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import.';
+COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean) IS 'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import. p_in_hash_map = false (its digest is not in apikey:hash_map, so CRS refused it) imports it disabled.';
 
 
 --
@@ -2164,11 +2168,11 @@ GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
-REVOKE ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb) TO :DATABASE_APP_USER;
+REVOKE ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean) TO :DATABASE_APP_USER;
 
 
 --

@@ -8,7 +8,7 @@ import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
+import { formatReport, importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
 import { createPool } from '../src/db.js';
 import { AppError } from '../src/errors.js';
 import { startApp } from './support/app.js';
@@ -599,6 +599,28 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       await redis.del(brokenKey, nulKey, brokenUser);
     }
     expect(await redis.dbsize()).toBe(21_758);
+  }, 60_000);
+
+  it('imports a key missing from apikey:hash_map (CRS refused it) disabled, and reports it', async () => {
+    const id = randomUUID();
+    const redisKey = `apikey:${id}`;
+    await redis.hset(redisKey, { ...hashOf('K02'), id, name: 'unindexed', apiKey: 'cd'.repeat(32) });
+    try {
+      const target = await createTestDatabase();
+      extraDatabases.push(target);
+      const pool = createPool(target.appUrl, 2, 'relaypg-test-import');
+      extraPools.push(pool);
+      const result = await importFromCrs({ redis, pool });
+      expect(result.apiKeys).toMatchObject({ read: 30, inserted: 30, refused: [] });
+      expect(result.hashMap.unindexed).toEqual([{ digestPrefix: 'cd'.repeat(6), keyId: id }]);
+      expect(formatReport(result).join('\n')).toMatch(/not in apikey:hash_map.*imported disabled/);
+      const targetRoot = rootPool(target);
+      extraPools.push(targetRoot);
+      const { rows: found } = await targetRoot.query<{ is_active: boolean }>('select is_active from relaypg.api_keys where id = $1', [id]);
+      expect(found).toEqual([{ is_active: false }]);
+    } finally {
+      await redis.del(redisKey);
+    }
   }, 60_000);
 
   it('a re-import never reverts a key regenerated in relaypg: CRS changes to it are refused (IMCNF)', async () => {

@@ -34,6 +34,7 @@ export const importCrsUser = new PreparedQuery<IImportCrsUserParams,IImportCrsUs
 /** 'ImportCrsApiKey' parameters type */
 export interface IImportCrsApiKeyParams {
   fields: Json;
+  inHashMap: boolean;
   redisKey: string;
 }
 
@@ -48,12 +49,12 @@ export interface IImportCrsApiKeyQuery {
   result: IImportCrsApiKeyResult;
 }
 
-const importCrsApiKeyIR: any = {"usedParamSet":{"redisKey":true,"fields":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":30,"b":39}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":42,"b":49}]}],"statement":"select api.import_crs_api_key(:redisKey!, :fields!) as \"outcome!\""};
+const importCrsApiKeyIR: any = {"usedParamSet":{"redisKey":true,"fields":true,"inHashMap":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":30,"b":39}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":42,"b":49}]},{"name":"inHashMap","required":true,"transform":{"type":"scalar"},"locs":[{"a":52,"b":62}]}],"statement":"select api.import_crs_api_key(:redisKey!, :fields!, :inHashMap!) as \"outcome!\""};
 
 /**
  * Query generated from SQL:
  * ```
- * select api.import_crs_api_key(:redisKey!, :fields!) as "outcome!"
+ * select api.import_crs_api_key(:redisKey!, :fields!, :inHashMap!) as "outcome!"
  * ```
  */
 export const importCrsApiKey = new PreparedQuery<IImportCrsApiKeyParams,IImportCrsApiKeyResult>(importCrsApiKeyIR);

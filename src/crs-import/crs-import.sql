@@ -4,7 +4,7 @@
 select api.import_crs_user(:redisKey!, :document!) as "outcome!";
 
 /* @name ImportCrsApiKey */
-select api.import_crs_api_key(:redisKey!, :fields!) as "outcome!";
+select api.import_crs_api_key(:redisKey!, :fields!, :inHashMap!) as "outcome!";
 
 /* @name CheckCrsApiKeyIndex */
 select digest_prefix as "digestPrefix!", key_id as "keyId!", verdict as "verdict!"

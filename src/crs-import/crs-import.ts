@@ -147,7 +147,9 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
       const fields = keyHashes.get(redisKey);
       await importRecord(client, report.apiKeys, redisKey, async () => {
         if (fields === undefined) throw Object.assign(new Error(`${redisKey} vanished while reading`), { code: 'IMBAD' });
-        const [row] = await importCrsApiKey.run({ redisKey, fields }, db);
+        // CRS authenticates a key only through apikey:hash_map.
+        const inHashMap = hashMap[(fields.apiKey ?? '').toLowerCase()] === fields.id;
+        const [row] = await importCrsApiKey.run({ redisKey, fields, inHashMap }, db);
         return row!.outcome as Outcome;
       });
       options.onProgress?.('apiKeys', i + 1, apiKeyKeys.length);
@@ -184,7 +186,7 @@ export function formatReport(report: ImportReport): string[] {
   }
   for (const e of hashMap.orphan) lines.push(`  refused digest ${e.digestPrefix}… -> apikey:${e.keyId}: orphan (no such key)`);
   for (const e of hashMap.unindexed) {
-    lines.push(`  warning apikey:${e.keyId}: its digest ${e.digestPrefix}… is not in apikey:hash_map, so CRS refused this key; relaypg will accept it`);
+    lines.push(`  warning apikey:${e.keyId}: its digest ${e.digestPrefix}… is not in apikey:hash_map, so CRS refused this key; imported disabled`);
   }
   for (const i of report.ignored) lines.push(`  ignored ${i.redisKey}: ${i.reason}`);
   if (report.dryRun) lines.push('dry run: nothing was written');

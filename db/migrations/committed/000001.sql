@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:e635d40adeb406cf040397cf76c76a7d10505659
+--! Hash: sha1:c3e42202c463140e358b4b48c42a1642dd8aab9f
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -1408,7 +1408,7 @@ comment on function api.import_crs_user(text, jsonb) is
   'Imports one CRS user:{id} JSON document; returns inserted/updated/unchanged. IMBAD names a bad field.';
 grant execute on function api.import_crs_user(text, jsonb) to :DATABASE_APP_USER;
 
-create function api.import_crs_api_key(p_redis_key text, p_fields jsonb)
+create function api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_in_hash_map boolean default true)
 returns text
 language plpgsql
 volatile
@@ -1457,7 +1457,9 @@ begin
     perform relaypg.raise_bad_crs_field('permissions', format('unknown value %L', v_new.permissions));
   end if;
   -- CRS: a key is active only when isActive is exactly 'true'.
-  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true';
+  -- A key whose digest is not in apikey:hash_map could not authenticate in
+  -- CRS: it is imported disabled, so the import does not switch it on.
+  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true' and p_in_hash_map;
   v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit', 9007199254740991);
   v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit', 2147483647);
   v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow', 2147483647);
@@ -1528,6 +1530,8 @@ begin
   -- Unknown fields (e.g. the owner's username snapshot) are kept verbatim, and
   -- so are the deletion fields of a key that is not deleted (no typed home then).
   v_new.crs_extra := p_fields - v_known
+    || case when p_in_hash_map then '{}'::jsonb
+            else jsonb_build_object('relaypgImportNote', 'imported disabled: its digest was not in apikey:hash_map, so CRS refused it') end
     || case when coalesce(p_fields ->> 'isDeleted', '') <> 'true'
             then jsonb_strip_nulls(jsonb_build_object(
                    'isDeleted', p_fields -> 'isDeleted', 'deletedAt', p_fields -> 'deletedAt',
@@ -1544,7 +1548,7 @@ begin
   end if;
 
   -- jsonb's text form is canonical (sorted keys), so equal hashes fingerprint alike.
-  v_new.crs_fingerprint := md5(p_fields::text);
+  v_new.crs_fingerprint := md5(p_fields::text || p_in_hash_map::text);
   select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
   if not found then
     v_new.auth_version := 1;
@@ -1594,10 +1598,11 @@ begin
   return 'updated';
 end
 $$;
-comment on function api.import_crs_api_key(text, jsonb) is
+comment on function api.import_crs_api_key(text, jsonb, boolean) is
   'Imports one CRS apikey:{id} hash (fields as strings), keeping CRS''s digest; returns inserted/updated/unchanged. '
-  'Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import.';
-grant execute on function api.import_crs_api_key(text, jsonb) to :DATABASE_APP_USER;
+  'Idempotent. IMBAD names a field it cannot use; IMCNF refuses a key changed or purged in relaypg since its import. '
+  'p_in_hash_map = false (its digest is not in apikey:hash_map, so CRS refused it) imports it disabled.';
+grant execute on function api.import_crs_api_key(text, jsonb, boolean) to :DATABASE_APP_USER;
 
 -- Classifies apikey:hash_map against the imported keys. CRS leaves old
 -- digests in the map after regenerate and soft delete and keeps accepting

@@ -2,8 +2,8 @@
 begin;
 select plan(4);
 
-select ok(tests.app_role_is_granted_execute('api.import_crs_api_key(text, jsonb)'), 'the runtime role is granted EXECUTE');
-select is_definer('api', 'import_crs_api_key', array['text', 'jsonb'], 'import_crs_api_key is security definer');
+select ok(tests.app_role_is_granted_execute('api.import_crs_api_key(text, jsonb, boolean)'), 'the runtime role is granted EXECUTE');
+select is_definer('api', 'import_crs_api_key', array['text', 'jsonb', 'boolean'], 'import_crs_api_key is security definer');
 
 select set_config('tests.fields', tests.crs_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1')::text, true);
 
