@@ -274,7 +274,7 @@ async function main(): Promise<number> {
       if (key.id !== apiKey.id) throw new Error('authenticated the wrong key');
     };
     await accepted(redisApp)(); // miss: PostgreSQL, then the fill script writes Redis in the background
-    const digestHex = new KeyMaterial({ prefix: redisApp.config.API_KEY_PREFIX, hmacSecret: HMAC_SECRET }).hmacDigest(plainKey).toString('hex');
+    const digestHex = new KeyMaterial({ prefix: redisApp.config.API_KEY_PREFIX, hmacSecret: HMAC_SECRET, hmacVersion: 1 }).hmacDigest(plainKey).toString('hex');
     const entryPattern = `${resources.redisPrefix}auth:e:${digestHex}:claude:*`;
     const findEntry = async () => (await anchorRedis.scan('0', 'MATCH', entryPattern, 'COUNT', 1000))[1];
     for (let i = 0; (await findEntry()).length === 0; i++) {

@@ -140,10 +140,10 @@ COMMENT ON TYPE api.authenticated_key IS 'The key holder''s view of a key; api.a
 
 
 --
--- Name: authenticate_api_key(bytea, bytea, text, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+-- Name: authenticate_api_key(bytea, bytea, text, text, text, text, bytea[], text[]); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) RETURNS TABLE(refusal text, activated_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key json)
+CREATE FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text DEFAULT 'hmac-sha256:v1'::text, p_previous_digests bytea[] DEFAULT '{}'::bytea[], p_previous_schemes text[] DEFAULT '{}'::text[]) RETURNS TABLE(refusal text, activated_now boolean, rehashed_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key json)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -152,6 +152,7 @@ declare
   v_refusal text;
   v_activated boolean := false;
   v_owner_inactive boolean := false;
+  v_rehashed boolean := false;
   v_id uuid;
 begin
   if p_platform is not null and p_platform not in ('claude', 'gemini', 'openai') then
@@ -159,7 +160,15 @@ begin
   end if;
 
   select k.* into v_key from relaypg.api_keys k
-   where k.digest = p_digest and k.digest_scheme = 'hmac-sha256';
+   where k.digest = p_digest and k.digest_scheme = p_digest_scheme;
+  -- After a rotation of the HMAC secret: the digests under previous versions.
+  if not found and cardinality(p_previous_digests) > 0 then
+    select k.* into v_key
+      from unnest(p_previous_digests, p_previous_schemes) with ordinality as c(digest, scheme, n)
+      join relaypg.api_keys k on k.digest = c.digest and k.digest_scheme = c.scheme
+     order by c.n
+     limit 1;
+  end if;
   if not found and p_crs_digest is not null then
     select k.* into v_key from relaypg.api_keys k
      where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
@@ -193,6 +202,20 @@ begin
          and (p_client is null or not (p_client = any (v_key.allowed_clients))) then 'AUCLI'
   end;
 
+  -- An accepted key found under a previous secret moves to the current one,
+  -- so that the previous secret can be dropped once every key has been used.
+  if v_refusal is null and v_key.digest_scheme like 'hmac-sha256:%' and v_key.digest_scheme <> p_digest_scheme then
+    v_id := v_key.id;
+    update relaypg.api_keys k
+       set digest = p_digest, digest_scheme = p_digest_scheme
+     where k.id = v_id and k.digest = v_key.digest
+    returning k.* into v_key;
+    v_rehashed := found;
+    if not v_rehashed then
+      select k.* into v_key from relaypg.api_keys k where k.id = v_id;  -- a concurrent use moved it first
+    end if;
+  end if;
+
   -- First accepted use of an activation-mode key starts its clock (the row
   -- is locked above, so concurrent first uses agree on one activation time).
   if v_refusal is null and not v_key.is_activated then
@@ -206,11 +229,11 @@ begin
   end if;
 
   if v_key.id is null then
-    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::json;
+    return query select v_refusal, false, false, null::timestamptz, null::uuid, null::bigint, null::json;
     return;
   end if;
   return query select
-    v_refusal, v_activated,
+    v_refusal, v_activated, v_rehashed,
     -- The decision can change by itself only when the key expires (a key
     -- already expired cannot change by itself: null, so the refusal is cached).
     case when v_key.expires_at > now() then v_key.expires_at end,
@@ -219,13 +242,13 @@ end
 $$;
 
 
-ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) OWNER TO :DATABASE_OWNER;
+ALTER FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client), and the key''s id, auth_version and holder view (key, see relaypg.authenticated_key). p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now = true means this call activated the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
+COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE (AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, AUCLI client), and the key''s id, auth_version and holder view (key, see relaypg.authenticated_key). p_digest is the HMAC digest under the current secret (scheme p_digest_scheme), p_previous_digests/_schemes those under previous secrets (an accepted key found by one is moved to the current digest: rehashed_now), p_crs_digest the CRS digest (null when no CRS secret is configured). activated_now or rehashed_now = true means this call changed the key (a side effect: do not cache it). valid_until = when the decision changes by itself (expiry).';
 
 
 --
@@ -1099,7 +1122,7 @@ CREATE TABLE relaypg.api_keys (
     CONSTRAINT api_keys_daily_cost_limit_is_non_negative CHECK ((daily_cost_limit >= (0)::numeric)),
     CONSTRAINT api_keys_deleted_by_type_is_known CHECK ((deleted_by_type = ANY (ARRAY['user'::text, 'admin'::text, 'system'::text]))),
     CONSTRAINT api_keys_digest_is_32_bytes CHECK ((octet_length(digest) = 32)),
-    CONSTRAINT api_keys_digest_scheme_is_known CHECK ((digest_scheme = ANY (ARRAY['hmac-sha256'::text, 'crs-sha256'::text]))),
+    CONSTRAINT api_keys_digest_scheme_is_known CHECK ((digest_scheme ~ '^(hmac-sha256:v[1-9][0-9]{0,8}|crs-sha256)$'::text)),
     CONSTRAINT api_keys_expiration_mode_is_known CHECK ((expiration_mode = ANY (ARRAY['fixed'::text, 'activation'::text]))),
     CONSTRAINT api_keys_name_is_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT api_keys_name_is_short CHECK ((char_length(name) <= 200)),
@@ -1302,16 +1325,16 @@ COMMENT ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) IS 'Vali
 CREATE FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) RETURNS void
     LANGUAGE plpgsql IMMUTABLE
     SET search_path TO ''
-    AS $$
+    AS $_$
 begin
   if p_digest is null or octet_length(p_digest) <> 32 then
     perform relaypg.raise_invalid('digest', 'must be 32 bytes');
   end if;
-  if p_digest_scheme is null or p_digest_scheme not in ('hmac-sha256', 'crs-sha256') then
-    perform relaypg.raise_invalid('digest_scheme', 'must be hmac-sha256 or crs-sha256');
+  if p_digest_scheme is null or p_digest_scheme !~ '^(hmac-sha256:v[1-9][0-9]{0,8}|crs-sha256)$' then
+    perform relaypg.raise_invalid('digest_scheme', 'must be hmac-sha256:v<version> or crs-sha256');
   end if;
 end
-$$;
+$_$;
 
 
 ALTER FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) OWNER TO :DATABASE_OWNER;
@@ -2120,11 +2143,11 @@ GRANT USAGE ON SCHEMA api TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
-REVOKE ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text) TO :DATABASE_APP_USER;
+REVOKE ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) TO :DATABASE_APP_USER;
 
 
 --

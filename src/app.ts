@@ -52,7 +52,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const lastUsed = new LastUsedTracker(preparedConnection(pool), config.LAST_USED_FLUSH_INTERVAL_MS, log);
     lastUsed.start();
     const clients = await ClientClassifier.load(preparedConnection(pool));
-    const keys = new KeyMaterial({ prefix: config.API_KEY_PREFIX, hmacSecret: config.API_KEY_HMAC_SECRET, crsSecret: config.CRS_ENCRYPTION_KEY });
+    const keys = new KeyMaterial({
+      prefix: config.API_KEY_PREFIX,
+      hmacSecret: config.API_KEY_HMAC_SECRET,
+      hmacVersion: config.API_KEY_HMAC_SECRET_VERSION,
+      previousHmacSecrets: config.API_KEY_HMAC_PREVIOUS_SECRETS,
+      crsSecret: config.CRS_ENCRYPTION_KEY,
+    });
     const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
     const users = new UserService(pool);
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));

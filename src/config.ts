@@ -28,6 +28,23 @@ const serviceSchema = z.object({
   PORT: intFrom(0, 65_535).default(3000),
   ADMIN_TOKEN: secret('ADMIN_TOKEN', 32),
   API_KEY_HMAC_SECRET: secret('API_KEY_HMAC_SECRET', 32),
+  API_KEY_HMAC_SECRET_VERSION: intFrom(1, 999_999_999).default(1),
+  // "version:secret,version:secret": secrets in use before the current one (rotation).
+  API_KEY_HMAC_PREVIOUS_SECRETS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const previous: { version: number; secret: string }[] = [];
+      for (const item of (value ?? '').split(',').filter((entry) => entry.trim() !== '')) {
+        const match = /^\s*([1-9][0-9]{0,8}):(.+)$/.exec(item);
+        if (match === null || match[2]!.length < 32) {
+          context.addIssue({ code: 'custom', message: 'API_KEY_HMAC_PREVIOUS_SECRETS must be "version:secret" pairs, each secret at least 32 characters' });
+          return z.NEVER;
+        }
+        previous.push({ version: Number(match[1]), secret: match[2]! });
+      }
+      return previous;
+    }),
   API_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'API_KEY_PREFIX must be 1-16 letters, digits, "_" or "-"').default('cr_'),
   CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -59,6 +76,10 @@ function formatIssues(error: z.ZodError): string[] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = serviceSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const versions = parsed.data.API_KEY_HMAC_PREVIOUS_SECRETS.map((p) => p.version);
+  if (versions.includes(parsed.data.API_KEY_HMAC_SECRET_VERSION) || new Set(versions).size !== versions.length) {
+    throw new ConfigError(['API_KEY_HMAC_PREVIOUS_SECRETS: each version must be unique and differ from API_KEY_HMAC_SECRET_VERSION']);
+  }
   return parsed.data;
 }
 

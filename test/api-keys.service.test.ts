@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
-import { useTestApp } from './support/app.js';
+import { startApp, TEST_HMAC_SECRET, useTestApp } from './support/app.js';
 import { rootPool } from './support/database.js';
 
 const testApp = useTestApp();
@@ -34,7 +34,7 @@ describe('ApiKeyService', () => {
     const pool = rootPool(database);
     try {
       const { rows } = await pool.query('select encode(digest, $2) as digest, digest_scheme, to_jsonb(k)::text as row from relaypg.api_keys k where id = $1', [apiKey.id, 'hex']);
-      expect(rows[0].digest_scheme).toBe('hmac-sha256');
+      expect(rows[0].digest_scheme).toBe('hmac-sha256:v1');
       expect(rows[0].row).not.toContain(plainKey.slice(3));
     } finally {
       await pool.end();
@@ -48,5 +48,34 @@ describe('ApiKeyService', () => {
     expect(await refusalOf(app.apiKeys.authenticate(plainKey, claude))).toBe('AUDIS');
     expect(await refusalOf(app.apiKeys.authenticate('not-a-key', claude))).toBe('invalid_api_key');
     expect(await refusalOf(app.apiKeys.authenticate(undefined, claude))).toBe('missing_api_key');
+  });
+});
+
+describe('rotating API_KEY_HMAC_SECRET', () => {
+  it('keys made under the previous secret keep working and move to the new one on first use', async () => {
+    const { app, database } = testApp;
+    const { apiKey, plainKey } = await app.apiKeys.create({ name: 'before-rotation' });
+    const claude = { platform: 'claude' as const, model: null, userAgent: null };
+    // The same deployment restarted with a new secret (version 2), the old one kept as previous.
+    const rotated = await startApp(database, {
+      API_KEY_HMAC_SECRET: 'rotated-hmac-secret-0123456789abcdef012345',
+      API_KEY_HMAC_SECRET_VERSION: '2',
+      API_KEY_HMAC_PREVIOUS_SECRETS: `1:${TEST_HMAC_SECRET}`,
+    });
+    try {
+      expect((await rotated.apiKeys.authenticate(plainKey, claude)).id).toBe(apiKey.id);
+      expect((await rotated.apiKeys.get(apiKey.id)).digestScheme).toBe('hmac-sha256:v2');
+      const { plainKey: fresh } = await rotated.apiKeys.create({ name: 'after-rotation' });
+      expect((await rotated.apiKeys.get((await rotated.apiKeys.authenticate(fresh, claude)).id)).digestScheme).toBe('hmac-sha256:v2');
+    } finally {
+      await rotated.close();
+    }
+    // Once every key has moved, the previous secret can go.
+    const done = await startApp(database, { API_KEY_HMAC_SECRET: 'rotated-hmac-secret-0123456789abcdef012345', API_KEY_HMAC_SECRET_VERSION: '2' });
+    try {
+      expect((await done.apiKeys.authenticate(plainKey, claude)).id).toBe(apiKey.id);
+    } finally {
+      await done.close();
+    }
   });
 });

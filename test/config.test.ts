@@ -42,6 +42,15 @@ describe('loadConfig', () => {
     expect(found.join('\n')).not.toContain('hunter2-secret');
   });
 
+  it('reads previous HMAC secrets for a rotation, and refuses malformed or clashing ones', () => {
+    const config = loadConfig({ ...valid, API_KEY_HMAC_SECRET_VERSION: '2', API_KEY_HMAC_PREVIOUS_SECRETS: `1:${'c'.repeat(32)}` });
+    expect(config.API_KEY_HMAC_PREVIOUS_SECRETS).toEqual([{ version: 1, secret: 'c'.repeat(32) }]);
+    expect(loadConfig(valid).API_KEY_HMAC_PREVIOUS_SECRETS).toEqual([]);
+    expect(problems({ ...valid, API_KEY_HMAC_PREVIOUS_SECRETS: 'short' })[0]).toMatch(/version:secret/);
+    expect(problems({ ...valid, API_KEY_HMAC_PREVIOUS_SECRETS: `1:${'c'.repeat(32)}` })[0]).toMatch(/differ from API_KEY_HMAC_SECRET_VERSION/);
+    expect(problems({ ...valid, API_KEY_HMAC_PREVIOUS_SECRETS: 'x'.repeat(40) }).join()).not.toContain('x'.repeat(40));
+  });
+
   it('treats an empty CRS_ENCRYPTION_KEY as unset and rejects a bad key prefix', () => {
     expect(loadConfig({ ...valid, CRS_ENCRYPTION_KEY: '' }).CRS_ENCRYPTION_KEY).toBeUndefined();
     expect(problems({ ...valid, API_KEY_PREFIX: 'bad prefix!' })[0]).toMatch(/API_KEY_PREFIX/);

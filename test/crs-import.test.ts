@@ -641,7 +641,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     }
     // The old CRS key stays dead, the key keeps its relaypg digest.
     expect(await refusalOf(app.apiKeys.authenticate(oldPlain, authContext))).toBe('AUUNK');
-    expect((await app.apiKeys.get(k01)).digestScheme).toBe('hmac-sha256');
+    expect((await app.apiKeys.get(k01)).digestScheme).toBe('hmac-sha256:v1');
   }, 60_000);
 
   describe('the import-crs command', () => {

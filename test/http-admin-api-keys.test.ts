@@ -93,7 +93,7 @@ describe('POST /admin/api-keys', () => {
       tokenLimit: 1000,
       tags: ['a', 'b'],
       permissions: 'claude',
-      digestScheme: 'hmac-sha256',
+      digestScheme: 'hmac-sha256:v1',
       isActive: true,
       isDeleted: false,
       expirationMode: 'fixed',

@@ -84,7 +84,7 @@ comment on function tests.create_user(text, boolean) is 'Inserts a user (usernam
 -- so tests.digest(p_name) authenticates it.
 create function tests.create_key(
   p_name text, p_settings jsonb default '{}', p_digest bytea default null,
-  p_scheme text default 'hmac-sha256')
+  p_scheme text default 'hmac-sha256:v1')
 returns uuid
 language sql
 volatile

@@ -1,6 +1,8 @@
 /** Types generated for queries found in "src/api-keys/api-keys.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type BufferArray = (Buffer)[];
+
 export type DateOrString = Date | string;
 
 export type DateOrStringArray = (DateOrString)[];
@@ -14,8 +16,11 @@ export interface IAuthenticateApiKeyParams {
   client?: string | null | void;
   crsDigest?: Buffer | null | void;
   digest: Buffer;
+  digestScheme: string;
   model?: string | null | void;
   platform?: string | null | void;
+  previousDigests: BufferArray;
+  previousSchemes: stringArray;
 }
 
 /** 'AuthenticateApiKey' return type */
@@ -25,6 +30,7 @@ export interface IAuthenticateApiKeyResult {
   id: string | null;
   key: Json | null;
   refusal: string | null;
+  rehashed_now: boolean | null;
   valid_until: Date | null;
 }
 
@@ -34,12 +40,13 @@ export interface IAuthenticateApiKeyQuery {
   result: IAuthenticateApiKeyResult;
 }
 
-const authenticateApiKeyIR: any = {"usedParamSet":{"digest":true,"crsDigest":true,"platform":true,"model":true,"client":true},"params":[{"name":"digest","required":true,"transform":{"type":"scalar"},"locs":[{"a":39,"b":46}]},{"name":"crsDigest","required":false,"transform":{"type":"scalar"},"locs":[{"a":49,"b":58}]},{"name":"platform","required":false,"transform":{"type":"scalar"},"locs":[{"a":61,"b":69}]},{"name":"model","required":false,"transform":{"type":"scalar"},"locs":[{"a":72,"b":77}]},{"name":"client","required":false,"transform":{"type":"scalar"},"locs":[{"a":80,"b":86}]}],"statement":"select * from api.authenticate_api_key(:digest!, :crsDigest, :platform, :model, :client)"};
+const authenticateApiKeyIR: any = {"usedParamSet":{"digest":true,"crsDigest":true,"platform":true,"model":true,"client":true,"digestScheme":true,"previousDigests":true,"previousSchemes":true},"params":[{"name":"digest","required":true,"transform":{"type":"scalar"},"locs":[{"a":42,"b":49}]},{"name":"crsDigest","required":false,"transform":{"type":"scalar"},"locs":[{"a":52,"b":61}]},{"name":"platform","required":false,"transform":{"type":"scalar"},"locs":[{"a":64,"b":72}]},{"name":"model","required":false,"transform":{"type":"scalar"},"locs":[{"a":75,"b":80}]},{"name":"client","required":false,"transform":{"type":"scalar"},"locs":[{"a":83,"b":89}]},{"name":"digestScheme","required":true,"transform":{"type":"scalar"},"locs":[{"a":92,"b":105}]},{"name":"previousDigests","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":124}]},{"name":"previousSchemes","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":143}]}],"statement":"select * from api.authenticate_api_key(\n  :digest!, :crsDigest, :platform, :model, :client, :digestScheme!, :previousDigests!, :previousSchemes!)"};
 
 /**
  * Query generated from SQL:
  * ```
- * select * from api.authenticate_api_key(:digest!, :crsDigest, :platform, :model, :client)
+ * select * from api.authenticate_api_key(
+ *   :digest!, :crsDigest, :platform, :model, :client, :digestScheme!, :previousDigests!, :previousSchemes!)
  * ```
  */
 export const authenticateApiKey = new PreparedQuery<IAuthenticateApiKeyParams,IAuthenticateApiKeyResult>(authenticateApiKeyIR);

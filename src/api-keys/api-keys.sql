@@ -5,7 +5,8 @@
 */
 
 /* @name AuthenticateApiKey */
-select * from api.authenticate_api_key(:digest!, :crsDigest, :platform, :model, :client);
+select * from api.authenticate_api_key(
+  :digest!, :crsDigest, :platform, :model, :client, :digestScheme!, :previousDigests!, :previousSchemes!);
 
 /* @name CreateApiKey */
 select * from api.create_api_key(:digest!, :digestScheme!, :settings!);

@@ -109,16 +109,27 @@ export class ApiKeyService {
     const remote = await cache?.getRemote(entryKey);
     if (remote !== undefined) return remote;
 
+    const { keys } = this.deps;
+    const previous = keys.previousDigests(presented);
     const [row] = await mapDbErrors(() =>
       authenticateApiKey.run(
-        { digest, crsDigest: this.deps.keys.crsDigest(presented) ?? null, platform: context.platform, model: context.model, client },
+        {
+          digest,
+          digestScheme: keys.hmacScheme,
+          previousDigests: previous.digests,
+          previousSchemes: previous.schemes,
+          crsDigest: keys.crsDigest(presented) ?? null,
+          platform: context.platform,
+          model: context.model,
+          client,
+        },
         this.db,
       ),
     );
     if (row === undefined) throw new Error('api.authenticate_api_key returned no row');
     const decision = decisionFromRow(row);
-    // A call that activated the key had a side effect: never memoize it.
-    if (!row.activated_now) cache?.store(entryKey, decision);
+    // A call that changed the key (activated it, or moved it to the current secret) had a side effect: never memoize it.
+    if (!row.activated_now && !row.rehashed_now) cache?.store(entryKey, decision);
     return decision;
   }
 
@@ -130,7 +141,7 @@ export class ApiKeyService {
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; plainKey: string }> {
     const plainKey = this.deps.keys.generate();
     const [row] = await mapDbErrors(() =>
-      createApiKey.run({ digest: this.deps.keys.hmacDigest(plainKey), digestScheme: 'hmac-sha256', settings: toSqlSettings(input) as never }, this.db),
+      createApiKey.run({ digest: this.deps.keys.hmacDigest(plainKey), digestScheme: this.deps.keys.hmacScheme, settings: toSqlSettings(input) as never }, this.db),
     );
     return { apiKey: apiKeyFromRow(row!), plainKey };
   }
@@ -182,7 +193,7 @@ export class ApiKeyService {
   async regenerate(id: string): Promise<{ apiKey: ApiKey; plainKey: string }> {
     const plainKey = this.deps.keys.generate();
     const [row] = await mapDbErrors(() =>
-      regenerateApiKey.run({ id, digest: this.deps.keys.hmacDigest(plainKey), digestScheme: 'hmac-sha256' }, this.db),
+      regenerateApiKey.run({ id, digest: this.deps.keys.hmacDigest(plainKey), digestScheme: this.deps.keys.hmacScheme }, this.db),
     );
     return { apiKey: await this.changed(apiKeyFromRow(row!)), plainKey };
   }

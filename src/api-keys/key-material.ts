@@ -5,6 +5,10 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 export interface KeyMaterialOptions {
   prefix: string;
   hmacSecret: string;
+  /** Version of hmacSecret, stored with each digest as 'hmac-sha256:v<version>'. */
+  hmacVersion: number;
+  /** Secrets used before hmacSecret: keys stored under them still authenticate (and move to the current one). */
+  previousHmacSecrets?: { version: number; secret: string }[];
   /** CRS's ENCRYPTION_KEY; when set, imported CRS keys authenticate. */
   crsSecret?: string | undefined;
 }
@@ -21,9 +25,23 @@ export class KeyMaterial {
     return this.options.prefix + randomBytes(32).toString('hex');
   }
 
-  /** HMAC-SHA256 with the service's secret: the digest new keys are stored under. */
+  /** The scheme new digests are stored under. */
+  get hmacScheme(): string {
+    return `hmac-sha256:v${this.options.hmacVersion}`;
+  }
+
+  /** HMAC-SHA256 with the service's current secret: the digest new keys are stored under. */
   hmacDigest(plainKey: string): Buffer {
     return createHmac('sha256', this.options.hmacSecret).update(plainKey, 'utf8').digest();
+  }
+
+  /** The digests under previous secrets (empty unless a rotation is under way). */
+  previousDigests(plainKey: string): { digests: Buffer[]; schemes: string[] } {
+    const previous = this.options.previousHmacSecrets ?? [];
+    return {
+      digests: previous.map(({ secret }) => createHmac('sha256', secret).update(plainKey, 'utf8').digest()),
+      schemes: previous.map(({ version }) => `hmac-sha256:v${version}`),
+    };
   }
 
   /** sha256(key + ENCRYPTION_KEY), CRS's digest; undefined when no CRS secret is configured. */

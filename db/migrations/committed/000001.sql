@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:c3e42202c463140e358b4b48c42a1642dd8aab9f
+--! Hash: sha1:09259ec85bb0c99ac4dbd38ad7f36d1d38a74e08
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -84,9 +84,10 @@ create table relaypg.api_keys (
   id                        uuid primary key default gen_random_uuid(),
   name                      text not null,
   description               text not null default '',
-  -- Only a digest of the key is stored. Scheme 'hmac-sha256': HMAC-SHA256 with
-  -- the service's API_KEY_HMAC_SECRET; 'crs-sha256': sha256(key || CRS
-  -- ENCRYPTION_KEY), kept for keys imported from CRS so they keep working.
+  -- Only a digest of the key is stored. Scheme 'hmac-sha256:vN': HMAC-SHA256
+  -- with version N of the service's API_KEY_HMAC_SECRET (versions let the
+  -- secret be rotated: see api.authenticate_api_key); 'crs-sha256':
+  -- sha256(key || CRS ENCRYPTION_KEY), kept for keys imported from CRS.
   digest                    bytea not null,
   digest_scheme             text not null,
   permissions               text not null default 'all',
@@ -141,7 +142,7 @@ create table relaypg.api_keys (
 
   constraint api_keys_digest_is_unique unique (digest),
   constraint api_keys_digest_is_32_bytes check (octet_length(digest) = 32),
-  constraint api_keys_digest_scheme_is_known check (digest_scheme in ('hmac-sha256', 'crs-sha256')),
+  constraint api_keys_digest_scheme_is_known check (digest_scheme ~ '^(hmac-sha256:v[1-9][0-9]{0,8}|crs-sha256)$'),
   constraint api_keys_name_is_not_blank check (btrim(name) <> ''),
   constraint api_keys_name_is_short check (char_length(name) <= 200),
   constraint api_keys_permissions_is_known check (permissions in ('all', 'claude', 'gemini', 'openai')),
@@ -550,8 +551,8 @@ begin
   if p_digest is null or octet_length(p_digest) <> 32 then
     perform relaypg.raise_invalid('digest', 'must be 32 bytes');
   end if;
-  if p_digest_scheme is null or p_digest_scheme not in ('hmac-sha256', 'crs-sha256') then
-    perform relaypg.raise_invalid('digest_scheme', 'must be hmac-sha256 or crs-sha256');
+  if p_digest_scheme is null or p_digest_scheme !~ '^(hmac-sha256:v[1-9][0-9]{0,8}|crs-sha256)$' then
+    perform relaypg.raise_invalid('digest_scheme', 'must be hmac-sha256:v<version> or crs-sha256');
   end if;
 end
 $$;
@@ -1043,10 +1044,13 @@ comment on function relaypg.authenticated_key(relaypg.api_keys) is
   'The key holder''s view of a key (api.authenticated_key as JSON): returned by api.authenticate_api_key and cached as is.';
 
 create function api.authenticate_api_key(
-  p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text)
+  p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text,
+  p_digest_scheme text default 'hmac-sha256:v1',
+  p_previous_digests bytea[] default '{}', p_previous_schemes text[] default '{}')
 returns table (
   refusal       text,
   activated_now boolean,
+  rehashed_now  boolean,
   valid_until   timestamptz,
   id            uuid,
   auth_version  bigint,
@@ -1062,6 +1066,7 @@ declare
   v_refusal text;
   v_activated boolean := false;
   v_owner_inactive boolean := false;
+  v_rehashed boolean := false;
   v_id uuid;
 begin
   if p_platform is not null and p_platform not in ('claude', 'gemini', 'openai') then
@@ -1069,7 +1074,15 @@ begin
   end if;
 
   select k.* into v_key from relaypg.api_keys k
-   where k.digest = p_digest and k.digest_scheme = 'hmac-sha256';
+   where k.digest = p_digest and k.digest_scheme = p_digest_scheme;
+  -- After a rotation of the HMAC secret: the digests under previous versions.
+  if not found and cardinality(p_previous_digests) > 0 then
+    select k.* into v_key
+      from unnest(p_previous_digests, p_previous_schemes) with ordinality as c(digest, scheme, n)
+      join relaypg.api_keys k on k.digest = c.digest and k.digest_scheme = c.scheme
+     order by c.n
+     limit 1;
+  end if;
   if not found and p_crs_digest is not null then
     select k.* into v_key from relaypg.api_keys k
      where k.digest = p_crs_digest and k.digest_scheme = 'crs-sha256';
@@ -1103,6 +1116,20 @@ begin
          and (p_client is null or not (p_client = any (v_key.allowed_clients))) then 'AUCLI'
   end;
 
+  -- An accepted key found under a previous secret moves to the current one,
+  -- so that the previous secret can be dropped once every key has been used.
+  if v_refusal is null and v_key.digest_scheme like 'hmac-sha256:%' and v_key.digest_scheme <> p_digest_scheme then
+    v_id := v_key.id;
+    update relaypg.api_keys k
+       set digest = p_digest, digest_scheme = p_digest_scheme
+     where k.id = v_id and k.digest = v_key.digest
+    returning k.* into v_key;
+    v_rehashed := found;
+    if not v_rehashed then
+      select k.* into v_key from relaypg.api_keys k where k.id = v_id;  -- a concurrent use moved it first
+    end if;
+  end if;
+
   -- First accepted use of an activation-mode key starts its clock (the row
   -- is locked above, so concurrent first uses agree on one activation time).
   if v_refusal is null and not v_key.is_activated then
@@ -1116,25 +1143,27 @@ begin
   end if;
 
   if v_key.id is null then
-    return query select v_refusal, false, null::timestamptz, null::uuid, null::bigint, null::json;
+    return query select v_refusal, false, false, null::timestamptz, null::uuid, null::bigint, null::json;
     return;
   end if;
   return query select
-    v_refusal, v_activated,
+    v_refusal, v_activated, v_rehashed,
     -- The decision can change by itself only when the key expires (a key
     -- already expired cannot change by itself: null, so the refusal is cached).
     case when v_key.expires_at > now() then v_key.expires_at end,
     v_key.id, v_key.auth_version, relaypg.authenticated_key(v_key);
 end
 $$;
-comment on function api.authenticate_api_key(bytea, bytea, text, text, text) is
+comment on function api.authenticate_api_key(bytea, bytea, text, text, text, text, bytea[], text[]) is
   'Decides whether a presented key may make a request: one row with refusal = null (accepted) or a refusal SQLSTATE '
   '(AUUNK unknown, AUDEL deleted, AUDIS disabled, AUEXP expired, AUOWN owner inactive, AUNPL platform, AUMOD model, '
   'AUCLI client), and the key''s id, auth_version and holder view (key, see relaypg.authenticated_key). '
-  'p_digest is the HMAC digest, p_crs_digest the CRS digest (null when no CRS secret is configured). '
-  'activated_now = true means this call activated the key (a side effect: do not cache it). '
+  'p_digest is the HMAC digest under the current secret (scheme p_digest_scheme), p_previous_digests/_schemes '
+  'those under previous secrets (an accepted key found by one is moved to the current digest: rehashed_now), '
+  'p_crs_digest the CRS digest (null when no CRS secret is configured). '
+  'activated_now or rehashed_now = true means this call changed the key (a side effect: do not cache it). '
   'valid_until = when the decision changes by itself (expiry).';
-grant execute on function api.authenticate_api_key(bytea, bytea, text, text, text) to :DATABASE_APP_USER;
+grant execute on function api.authenticate_api_key(bytea, bytea, text, text, text, text, bytea[], text[]) to :DATABASE_APP_USER;
 
 -- Batched "last used" tracking: the service collects uses in memory and
 -- flushes them here, so a request never costs a write. Rows are locked in id

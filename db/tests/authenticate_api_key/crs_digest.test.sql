@@ -4,7 +4,7 @@ begin;
 select plan(6);
 
 select tests.create_key('crs-key', '{}', tests.digest('crs-plain'), 'crs-sha256');
-select tests.create_key('hmac-key', '{}', tests.digest('hmac-plain'), 'hmac-sha256');
+select tests.create_key('hmac-key', '{}', tests.digest('hmac-plain'), 'hmac-sha256:v1');
 
 select is(tests.refusal(tests.digest('nothing'), p_crs_digest => tests.digest('crs-plain')), null,
   'a CRS key authenticates through p_crs_digest');

@@ -3,9 +3,9 @@
 begin;
 select plan(4);
 
-select ok(tests.app_role_is_granted_execute('api.authenticate_api_key(bytea, bytea, text, text, text)'),
+select ok(tests.app_role_is_granted_execute('api.authenticate_api_key(bytea, bytea, text, text, text, text, bytea[], text[])'),
   'the runtime role is granted EXECUTE');
-select is_definer('api', 'authenticate_api_key', array['bytea', 'bytea', 'text', 'text', 'text'],
+select is_definer('api', 'authenticate_api_key', array['bytea', 'bytea', 'text', 'text', 'text', 'text', 'bytea[]', 'text[]'],
   'authenticate_api_key is security definer');
 
 select tests.create_key('k1', '{"expiration_mode": "activation", "activation_days": 1}');

@@ -4,12 +4,12 @@ begin;
 select plan(7);
 
 create temp table created on commit drop as
-  select * from api.create_api_key(tests.digest('k1'), 'hmac-sha256', '{"name": "k1"}');
+  select * from api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', '{"name": "k1"}');
 
 select is(
   (select to_jsonb(c) - 'id' - 'created_at' - 'updated_at' - 'activated_at' from created c),
   jsonb_build_object(
-    'name', 'k1', 'description', '', 'digest_scheme', 'hmac-sha256', 'permissions', 'all', 'is_active', true,
+    'name', 'k1', 'description', '', 'digest_scheme', 'hmac-sha256:v1', 'permissions', 'all', 'is_active', true,
     'token_limit', 0, 'concurrency_limit', 0, 'rate_limit_window', 0, 'rate_limit_requests', 0,
     'rate_limit_cost', 0, 'daily_cost_limit', 0, 'weekly_opus_cost_limit', 0,
     'claude_account_id', null, 'claude_console_account_id', null, 'gemini_account_id', null,
@@ -26,7 +26,7 @@ select is((select created_at from created), now(), 'created_at is now');
 select is((select updated_at from created), now(), 'updated_at is now');
 select is((select activated_at from created), now(), 'a fixed key counts as activated now');
 select is((tests.key((select id from created))).digest, tests.digest('k1'), 'the digest is stored');
-select is((tests.key((select id from created))).digest_scheme, 'hmac-sha256', 'with its scheme');
+select is((tests.key((select id from created))).digest_scheme, 'hmac-sha256:v1', 'with its scheme');
 select is(tests.refusal(tests.digest('k1')), null, 'the new key authenticates');
 
 select * from finish();

@@ -5,10 +5,10 @@ select plan(12);
 
 create function pg_temp.field_of_error(p_settings jsonb) returns text language sql as $$
   select tests.error_column(format('select api.create_api_key(%L, %L, %L)',
-    tests.digest('k1'), 'hmac-sha256', jsonb_build_object('name', 'k1') || p_settings));
+    tests.digest('k1'), 'hmac-sha256:v1', jsonb_build_object('name', 'k1') || p_settings));
 $$;
 
-select throws_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', '{"name": "k1", "token_limit": -1}')$$,
+select throws_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', '{"name": "k1", "token_limit": -1}')$$,
   'RVINV', null, 'an invalid setting raises RVINV');
 select is(pg_temp.field_of_error('{"description": 42}'), 'description', 'a non-string description is refused');
 select is(pg_temp.field_of_error('{"permissions": "bedrock"}'), 'permissions', 'an unknown permission is refused');

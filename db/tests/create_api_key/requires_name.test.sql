@@ -3,17 +3,17 @@
 begin;
 select plan(6);
 
-select throws_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', '{}')$$,
+select throws_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', '{}')$$,
   'RVINV', null, 'settings without a name raise RVINV');
-select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', '{"tags": []}')$$),
+select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', '{"tags": []}')$$),
   'name', 'the error names name');
-select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', null)$$),
+select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', null)$$),
   'name', 'null settings are refused for want of a name');
-select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', '{"name": "  "}')$$),
+select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', '{"name": "  "}')$$),
   'name', 'a blank name is refused');
-select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', jsonb_build_object('name', repeat('x', 201)))$$),
+select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', jsonb_build_object('name', repeat('x', 201)))$$),
   'name', 'a 201-character name is refused');
-select lives_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256', jsonb_build_object('name', repeat('x', 200)))$$,
+select lives_ok($$select api.create_api_key(tests.digest('k1'), 'hmac-sha256:v1', jsonb_build_object('name', repeat('x', 200)))$$,
   'a 200-character name is accepted');
 
 select * from finish();

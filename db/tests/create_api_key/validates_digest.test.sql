@@ -3,15 +3,15 @@
 begin;
 select plan(5);
 
-select throws_ok($$select api.create_api_key('\x0102'::bytea, 'hmac-sha256', '{"name": "k1"}')$$,
+select throws_ok($$select api.create_api_key('\x0102'::bytea, 'hmac-sha256:v1', '{"name": "k1"}')$$,
   'RVINV', null, 'a 2-byte digest raises RVINV');
-select is(tests.error_column($$select api.create_api_key(sha512('k1'::bytea), 'hmac-sha256', '{"name": "k1"}')$$),
+select is(tests.error_column($$select api.create_api_key(sha512('k1'::bytea), 'hmac-sha256:v1', '{"name": "k1"}')$$),
   'digest', 'a 64-byte digest is refused, naming digest');
-select is(tests.error_column($$select api.create_api_key(null, 'hmac-sha256', '{"name": "k1"}')$$),
+select is(tests.error_column($$select api.create_api_key(null, 'hmac-sha256:v1', '{"name": "k1"}')$$),
   'digest', 'a null digest is refused, naming digest');
 select is(tests.error_column($$select api.create_api_key(tests.digest('k1'), 'plain', '{"name": "k1"}')$$),
   'digest_scheme', 'an unknown scheme is refused, naming digest_scheme');
-select is(tests.error_column($$select api.create_api_key(null, 'hmac-sha256', '{}')$$),
+select is(tests.error_column($$select api.create_api_key(null, 'hmac-sha256:v1', '{}')$$),
   'digest', 'the digest is checked before the settings');
 
 select * from finish();

@@ -7,10 +7,10 @@ select plan(9);
 select api.import_crs_api_key('apikey:04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', tests.crs_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1'));
 
 -- Regenerated in relaypg: the old CRS digest must stay dead.
-select api.regenerate_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', tests.digest('new-plain'), 'hmac-sha256');
+select api.regenerate_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', tests.digest('new-plain'), 'hmac-sha256:v1');
 select is(api.import_crs_api_key('apikey:04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', tests.crs_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1')), 'unchanged',
   'the same CRS hash again: unchanged');
-select is((tests.key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1')).digest_scheme, 'hmac-sha256', 'the regenerated digest stands');
+select is((tests.key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1')).digest_scheme, 'hmac-sha256:v1', 'the regenerated digest stands');
 select throws_ok($$select api.import_crs_api_key('apikey:04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', tests.crs_api_key('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1', '{"name": "renamed-in-crs"}'))$$,
   'IMCNF', null, 'a CRS change to a key regenerated in relaypg is refused');
 select is(tests.refusal(tests.digest('x'), p_crs_digest => tests.digest('04cceff2-8bef-4ad3-af92-e5f65c3ee6b1')), 'AUUNK', 'the old CRS key still does not authenticate');

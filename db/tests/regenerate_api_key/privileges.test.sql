@@ -8,7 +8,7 @@ select is_definer('api', 'regenerate_api_key', array['uuid', 'bytea', 'text'], '
 select set_config('tests.key_id', tests.create_key('k1')::text, true);
 
 do $$ begin execute format('set local role %I', tests.app_role()); end $$;
-select is((api.regenerate_api_key(current_setting('tests.key_id')::uuid, sha256(convert_to('k1-new', 'UTF8')), 'hmac-sha256')).auth_version,
+select is((api.regenerate_api_key(current_setting('tests.key_id')::uuid, sha256(convert_to('k1-new', 'UTF8')), 'hmac-sha256:v1')).auth_version,
   2::bigint, 'as the runtime role, a key is regenerated');
 reset role;
 

@@ -21,7 +21,7 @@ create temp view raised_codes as
 create temp view refusal_codes as
   select distinct m[1] as code
     from pg_proc p, regexp_matches(p.prosrc, '''(AU[A-Z]{3})''', 'g') m
-   where p.oid = 'api.authenticate_api_key(bytea, bytea, text, text, text)'::regprocedure;
+   where p.oid = 'api.authenticate_api_key(bytea, bytea, text, text, text, text, bytea[], text[])'::regprocedure;
 
 select is_empty(
   $$select fn || ' raises ' || code from raised_codes where code not in (select code from registry)$$,

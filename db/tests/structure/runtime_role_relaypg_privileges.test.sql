@@ -46,7 +46,7 @@ select throws_ok('select * from relaypg.api_keys', '42501', null,
   'as the runtime role, reading relaypg.api_keys is denied');
 select throws_ok(
   $$insert into relaypg.api_keys (name, digest, digest_scheme)
-    values ('sneaky', sha256(convert_to('sneaky', 'UTF8')), 'hmac-sha256')$$,
+    values ('sneaky', sha256(convert_to('sneaky', 'UTF8')), 'hmac-sha256:v1')$$,
   '42501', null,
   'as the runtime role, inserting into relaypg.api_keys is denied');
 select throws_ok($$update relaypg.users set is_active = true$$, '42501', null,
