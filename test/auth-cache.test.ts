@@ -148,6 +148,26 @@ describe('what is cached', () => {
   });
 });
 
+describe('a lost invalidation listener', () => {
+  it('changes made while it was away do not survive in Redis or in process', async () => {
+    const c = await startApp(database, { AUTH_CACHE_L1_TTL_MS: '0' }); // its own Redis prefix; Redis path on every call
+    try {
+      const { apiKey, plainKey } = await c.apiKeys.create({ name: 'listener-gap' });
+      await c.apiKeys.authenticate(plainKey, claude);
+      await waitFor(async () => (await redisEntries(c)).length > 0, 1_000, 'the entry in Redis');
+      const listener = c.listener as unknown as { client: { processID: number } };
+      const before = listener.client.processID;
+      // Cut the listener's connection, and change the key before it is back.
+      await root.query('select pg_terminate_backend($1)', [before]);
+      await root.query('update relaypg.api_keys set is_active = false where id = $1', [apiKey.id]);
+      await waitFor(() => listener.client.processID !== before, 5_000, 'the listener to reconnect');
+      await waitFor(async () => (await outcomeOf(c.apiKeys.authenticate(plainKey, claude))) === 'AUDIS', 1_000, 'the change to be seen');
+    } finally {
+      await c.close();
+    }
+  });
+});
+
 describe('in-process lifetime', () => {
   it('an entry read from Redis lives in process no longer than AUTH_CACHE_L1_TTL_MS', async () => {
     const c = await startApp(database, { REDIS_KEY_PREFIX: a.config.REDIS_KEY_PREFIX, AUTH_CACHE_L1_TTL_MS: '300' });

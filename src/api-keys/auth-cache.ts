@@ -83,6 +83,8 @@ export class AuthCache {
   private readonly knownVersions = new Map<string, { version: number; until: number }>();
   /** Invalidations not yet applied to Redis (key id -> version). */
   private readonly pendingRemote = new Map<string, number>();
+  /** Every Redis entry must go (notifications were missed); not done yet. */
+  private remoteClearPending = false;
   private readonly redis: CacheRedis | null;
   private readonly now: () => number;
   private redisBypassUntil = 0;
@@ -130,7 +132,7 @@ export class AuthCache {
 
   async getRemote(entryKey: string): Promise<AuthDecision | undefined> {
     if (!this.redisUsable()) return undefined;
-    if (this.pendingRemote.size > 0) await this.flushRemoteInvalidations();
+    if (this.pendingRemote.size > 0 || this.remoteClearPending) await this.flushRemoteInvalidations();
     try {
       const raw = await this.redis!.get(this.redisEntryKey(entryKey));
       if (raw === null) return undefined;
@@ -171,7 +173,16 @@ export class AuthCache {
    * finds Redis usable, so Redis never keeps a decision older than a change.
    */
   private async flushRemoteInvalidations(): Promise<void> {
-    if (this.pendingRemote.size === 0 || !this.redisUsable()) return;
+    if ((this.pendingRemote.size === 0 && !this.remoteClearPending) || !this.redisUsable()) return;
+    if (this.remoteClearPending) {
+      try {
+        await this.deleteRemoteEntries();
+        this.remoteClearPending = false;
+      } catch (error) {
+        this.redisFailed(error);
+        return;
+      }
+    }
     const markerTtl = Math.max(this.options.redisTtlSeconds * 1000, 1);
     for (const [keyId, version] of [...this.pendingRemote]) {
       try {
@@ -196,7 +207,27 @@ export class AuthCache {
     this.localByKey.delete(keyId);
   }
 
-  /** Forget everything local (after missed notifications, e.g. a lost LISTEN connection). */
+  /**
+   * After notifications were missed (the LISTEN connection was lost), no
+   * cached decision can be trusted: drop the local ones now and every Redis
+   * entry under this prefix (now, or as soon as Redis answers).
+   */
+  async forgetEverything(): Promise<void> {
+    this.clearLocal();
+    this.remoteClearPending = true;
+    await this.flushRemoteInvalidations();
+  }
+
+  private async deleteRemoteEntries(): Promise<void> {
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis!.scan(cursor, 'MATCH', `${this.options.keyPrefix}auth:e:*`, 'COUNT', 1000);
+      if (keys.length > 0) await this.redis!.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  }
+
+  /** Forget everything local. */
   clearLocal(): void {
     this.local.clear();
     this.localByKey.clear();

@@ -1,7 +1,7 @@
 // LISTENs on relaypg_api_key_changed (NOTIFY from the api_keys triggers,
 // delivered on commit) and drops the changed key's cached decisions. A lost
 // connection is re-opened; whatever was announced meanwhile is unknown, so
-// the local cache is cleared (Redis entries still expire within their TTL).
+// every cached decision is dropped, in process and in Redis.
 import pg from 'pg';
 import type { Logger } from '../logger.js';
 import type { AuthCache } from './auth-cache.js';
@@ -62,7 +62,8 @@ export class ChangeListener {
       await client.connect();
       await client.query(`listen ${API_KEY_CHANGED_CHANNEL}`);
       this.client = client;
-      if (attempt > 0) this.cache.clearLocal();
+      // Changes announced while we were away were missed: trust no cached decision.
+      if (attempt > 0) void this.cache.forgetEverything();
       this.startHeartbeat(client);
       this.readyResolve?.();
     } catch (error) {
@@ -95,8 +96,8 @@ export class ChangeListener {
       const { id, version } = JSON.parse(payload ?? '') as { id: string; version: number };
       void this.cache.invalidate(id, Number(version));
     } catch {
-      this.log.warn('unreadable cache invalidation notice; clearing the local cache');
-      this.cache.clearLocal();
+      this.log.warn('unreadable cache invalidation notice; dropping every cached decision');
+      void this.cache.forgetEverything();
     }
   }
 }
