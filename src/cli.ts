@@ -37,7 +37,12 @@ program
   .action(async () => {
     const config = loadConfig();
     const log = createLogger(config.LOG_LEVEL);
-    const app = await createApp(config, log);
+    const app = await createApp(config, log).catch((error: Error & { code?: string }) => {
+      // Connection and authentication failures come from PostgreSQL: say which one.
+      const fromPostgres = typeof error.code === 'string' && /^(E[A-Z]+|08...|28...|3D000)$/.test(error.code);
+      const where = fromPostgres ? ` (PostgreSQL, APP_DATABASE_URL at ${new URL(config.APP_DATABASE_URL).host})` : '';
+      throw new Error(`cannot start${where}: ${error.message}`);
+    });
     const shutdown = async (signal: string) => {
       log.info({ signal }, 'shutting down');
       await app.close();
@@ -70,12 +75,20 @@ program
   .action(async (options: { redisUrl: string; dryRun?: boolean; format: 'text' | 'json' }) => {
     const databaseUrl = process.env.APP_DATABASE_URL;
     if (!databaseUrl) throw new ConfigError(['APP_DATABASE_URL is required']);
+    if (!URL.canParse(options.redisUrl) || !/^rediss?:$/.test(new URL(options.redisUrl).protocol)) {
+      throw new ConfigError(['--redis-url must be a URL like redis://host:6379/0']);
+    }
     const redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
     redis.on('error', () => undefined);
     await redis.connect().catch((error: Error) => {
       throw new Error(`cannot reach the CRS Redis at ${new URL(options.redisUrl).host}: ${error.message}`);
     });
     const pool = createPool(databaseUrl, 2, 'relaypg-import');
+    await pool.query('select 1').catch(async (error: Error) => {
+      redis.disconnect();
+      await pool.end();
+      throw new Error(`cannot reach PostgreSQL (APP_DATABASE_URL at ${new URL(databaseUrl).host}): ${error.message}`);
+    });
     const bar = process.stderr.isTTY && options.format === 'text' ? new SingleBar({ format: ' {phase} [{bar}] {value}/{total}' }, Presets.shades_classic) : null;
     let phase = '';
     try {
