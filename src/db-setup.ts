@@ -1,6 +1,8 @@
 // `relaypg db setup`: the superuser's part (roles, database), then migrations
 // as the owner role. Idempotent: re-running changes nothing but passwords.
 import { migrate } from 'graphile-migrate';
+// Not re-exported by the package (pinned at 1.4.1): see the call below.
+import { clearAllPools } from 'graphile-migrate/dist/pgReal.js';
 import pg from 'pg';
 import type { SetupConfig } from './config.js';
 import type { Logger } from './logger.js';
@@ -52,5 +54,9 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
     await root.end();
   }
   await migrate(graphileMigrateSettings(config));
+  // graphile-migrate keeps its pools 200 ms after use, and exits the process
+  // if one of their idle connections is terminated (e.g. a later reset drops
+  // the database): close them now.
+  clearAllPools();
   log.info('db setup: migrations up to date');
 }

@@ -1,0 +1,63 @@
+// `relaypg db setup` (setupDatabase): roles, database and migrations; running
+// it again changes nothing, and --reset starts from an empty database.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { setupDatabase } from '../src/db-setup.js';
+import { createLogger } from '../src/logger.js';
+import { setupConfigFor, testEnv } from './support/env.js';
+
+const name = `relaypg_test_setup_${randomBytes(4).toString('hex')}`;
+const config = setupConfigFor(name);
+const log = createLogger('silent');
+
+async function inDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const url = new URL(testEnv.rootUrl);
+  url.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(async () => {
+  const root = new pg.Client({ connectionString: testEnv.rootUrl });
+  await root.connect();
+  await root.query(`drop database if exists ${name} with (force)`);
+  await root.end();
+});
+
+describe('setupDatabase', () => {
+  it('creates the database owned by the owner role and applies every committed migration', async () => {
+    await setupDatabase(config, log);
+    const state = await inDatabase(async (client) => (await client.query(
+      `select pg_get_userbyid(d.datdba) as owner,
+              (select count(*)::int from graphile_migrate.migrations) as migrations,
+              has_database_privilege($1, current_database(), 'connect') as app_can_connect,
+              has_schema_privilege($1, 'relaypg', 'usage') as app_sees_private
+         from pg_database d where d.datname = current_database()`, [testEnv.appUser])).rows[0]);
+    expect(state).toMatchObject({ owner: testEnv.owner, app_can_connect: true, app_sees_private: false });
+    expect(state.migrations).toBeGreaterThanOrEqual(1);
+  }, 60_000);
+
+  it('running it again changes nothing', async () => {
+    await inDatabase((client) => client.query("insert into relaypg.users (id, username) values ('u-keep', 'kept')"));
+    const before = await inDatabase(async (client) => (await client.query('select * from graphile_migrate.migrations order by filename')).rows);
+    await setupDatabase(config, log);
+    const after = await inDatabase(async (client) => ({
+      migrations: (await client.query('select * from graphile_migrate.migrations order by filename')).rows,
+      users: (await client.query('select id from relaypg.users')).rows,
+    }));
+    expect(after.migrations).toEqual(before);
+    expect(after.users).toEqual([{ id: 'u-keep' }]);
+  }, 60_000);
+
+  it('--reset starts from an empty, freshly migrated database', async () => {
+    await setupDatabase(config, log, { reset: true });
+    const users = await inDatabase(async (client) => (await client.query('select count(*)::int as n from relaypg.users')).rows[0].n);
+    expect(users).toBe(0);
+  }, 60_000);
+});
