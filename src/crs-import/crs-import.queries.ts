@@ -3,6 +3,8 @@ import { PreparedQuery } from '@pgtyped/runtime';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
+export type stringArray = (string)[];
+
 /** 'ImportCrsUser' parameters type */
 export interface IImportCrsUserParams {
   document: Json;
@@ -88,5 +90,33 @@ const checkCrsApiKeyIndexIR: any = {"usedParamSet":{"hashMap":true},"params":[{"
  * ```
  */
 export const checkCrsApiKeyIndex = new PreparedQuery<ICheckCrsApiKeyIndexParams,ICheckCrsApiKeyIndexResult>(checkCrsApiKeyIndexIR);
+
+
+/** 'ListCrsImportNotes' parameters type */
+export interface IListCrsImportNotesParams {
+  keyIds: stringArray;
+}
+
+/** 'ListCrsImportNotes' return type */
+export interface IListCrsImportNotesResult {
+  keyId: string;
+  note: string;
+}
+
+/** 'ListCrsImportNotes' query type */
+export interface IListCrsImportNotesQuery {
+  params: IListCrsImportNotesParams;
+  result: IListCrsImportNotesResult;
+}
+
+const listCrsImportNotesIR: any = {"usedParamSet":{"keyIds":true},"params":[{"name":"keyIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":74,"b":81}]}],"statement":"select key_id as \"keyId!\", note as \"note!\" from api.list_crs_import_notes(:keyIds!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select key_id as "keyId!", note as "note!" from api.list_crs_import_notes(:keyIds!)
+ * ```
+ */
+export const listCrsImportNotes = new PreparedQuery<IListCrsImportNotesParams,IListCrsImportNotesResult>(listCrsImportNotesIR);
 
 

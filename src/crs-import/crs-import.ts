@@ -6,7 +6,7 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { preparedConnection } from '../db.js';
-import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser } from './crs-import.queries.js';
+import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser, listCrsImportNotes } from './crs-import.queries.js';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -36,6 +36,8 @@ export interface ImportReport {
   hashMap: { current: number; stale: IndexEntry[]; orphan: IndexEntry[]; unindexed: IndexEntry[] };
   /** Keys read but deliberately not imported, with why. */
   ignored: { redisKey: string; reason: string }[];
+  /** Keys imported with a change CRS did not have (disabled, owner-less), with why. */
+  notes: { keyId: string; note: string }[];
 }
 
 export interface ImportOptions {
@@ -123,6 +125,7 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     apiKeys: emptyDomain(apiKeyKeys.length),
     hashMap: { current: 0, stale: [], orphan: [], unindexed: [] },
     ignored,
+    notes: [],
   };
 
   const client = await pool.connect();
@@ -158,6 +161,8 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
       if (entry.verdict === 'current') report.hashMap.current += 1;
       else report.hashMap[entry.verdict as 'stale' | 'orphan' | 'unindexed'].push({ digestPrefix: entry.digestPrefix, keyId: entry.keyId });
     }
+    const keyIds = apiKeyKeys.map((key) => key.slice('apikey:'.length)).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    report.notes = await listCrsImportNotes.run({ keyIds }, db);
     await client.query(report.dryRun ? 'rollback' : 'commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -179,15 +184,13 @@ export function formatReport(report: ImportReport): string[] {
   domain('api keys', report.apiKeys);
   const { hashMap } = report;
   lines.push(
-    `apikey:hash_map: ${hashMap.current} current, ${hashMap.stale.length} stale refused, ${hashMap.orphan.length} orphan refused, ${hashMap.unindexed.length} keys missing from the map`,
+    `apikey:hash_map: ${hashMap.current} current, ${hashMap.stale.length} stale refused, ${hashMap.orphan.length} orphan refused, ${hashMap.unindexed.length} keys missing from the map (imported disabled, see notes)`,
   );
   for (const e of hashMap.stale) {
     lines.push(`  refused digest ${e.digestPrefix}… -> apikey:${e.keyId}: stale (an old digest of a regenerated key; CRS still accepted it, relaypg does not)`);
   }
   for (const e of hashMap.orphan) lines.push(`  refused digest ${e.digestPrefix}… -> apikey:${e.keyId}: orphan (no such key)`);
-  for (const e of hashMap.unindexed) {
-    lines.push(`  warning apikey:${e.keyId}: its digest ${e.digestPrefix}… is not in apikey:hash_map, so CRS refused this key; imported disabled`);
-  }
+  for (const n of report.notes) lines.push(`  note apikey:${n.keyId}: ${n.note}`);
   for (const i of report.ignored) lines.push(`  ignored ${i.redisKey}: ${i.reason}`);
   if (report.dryRun) lines.push('dry run: nothing was written');
   return lines;

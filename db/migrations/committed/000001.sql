@@ -1,5 +1,5 @@
 --! Previous: -
---! Hash: sha1:09259ec85bb0c99ac4dbd38ad7f36d1d38a74e08
+--! Hash: sha1:a2d32922e384194c0bfdb89a76dc6cb8b8fe8090
 
 -- foundation: schemas and grants, users, client kinds, API keys, CRS import.
 -- Idempotent while it is current.sql: drop first, then create.
@@ -1459,6 +1459,7 @@ declare
   v_id_text text;
   v_digest_hex text;
   v_other uuid;
+  v_owner_missing boolean := false;
 begin
   if p_fields is null or jsonb_typeof(p_fields) <> 'object' then
     perform relaypg.raise_bad_crs_field('(hash)', 'expected an object of fields');
@@ -1488,7 +1489,7 @@ begin
   -- CRS: a key is active only when isActive is exactly 'true'.
   -- A key whose digest is not in apikey:hash_map could not authenticate in
   -- CRS: it is imported disabled, so the import does not switch it on.
-  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true' and p_in_hash_map;
+  v_new.is_active := coalesce(p_fields ->> 'isActive', '') = 'true' and p_in_hash_map;  -- and the owner, below
   v_new.token_limit := relaypg.crs_count(p_fields, 'tokenLimit', 9007199254740991);
   v_new.concurrency_limit := relaypg.crs_count(p_fields, 'concurrencyLimit', 2147483647);
   v_new.rate_limit_window := relaypg.crs_count(p_fields, 'rateLimitWindow', 2147483647);
@@ -1536,10 +1537,14 @@ begin
   end if;
   v_new.created_by := coalesce(relaypg.crs_text(p_fields, 'createdBy'), 'admin');
   v_new.owner_user_id := relaypg.crs_text(p_fields, 'userId');
-  if v_new.owner_user_id is not null
-     and not exists (select 1 from relaypg.users u where u.id = v_new.owner_user_id) then
-    perform relaypg.raise_bad_crs_field('userId',
-      format('owner user %s does not exist (import user:%s first)', v_new.owner_user_id, v_new.owner_user_id));
+  -- CRS refuses a key whose owner is gone. Keep the key (nothing is lost) but
+  -- disabled and owner-less; userId stays in crs_extra. Once the user exists,
+  -- a re-import sees a new fingerprint and attaches it.
+  v_owner_missing := v_new.owner_user_id is not null
+    and not exists (select 1 from relaypg.users u where u.id = v_new.owner_user_id);
+  if v_owner_missing then
+    v_new.owner_user_id := null;
+    v_new.is_active := false;
   end if;
   v_new.icon := coalesce(p_fields ->> 'icon', '');
   if coalesce(p_fields ->> 'isDeleted', '') = 'true' then
@@ -1559,8 +1564,10 @@ begin
   -- Unknown fields (e.g. the owner's username snapshot) are kept verbatim, and
   -- so are the deletion fields of a key that is not deleted (no typed home then).
   v_new.crs_extra := p_fields - v_known
-    || case when p_in_hash_map then '{}'::jsonb
-            else jsonb_build_object('relaypgImportNote', 'imported disabled: its digest was not in apikey:hash_map, so CRS refused it') end
+    || case when v_owner_missing then jsonb_build_object('userId', p_fields -> 'userId') else '{}' end
+    || jsonb_strip_nulls(jsonb_build_object('relaypgImportNotes', nullif(jsonb_path_query_array(jsonb_build_array(
+         case when not p_in_hash_map then 'imported disabled: its digest was not in apikey:hash_map, so CRS refused it' end,
+         case when v_owner_missing then 'imported disabled and without owner: its owner user does not exist' end), '$[*] ? (@ != null)'), '[]'::jsonb)))
     || case when coalesce(p_fields ->> 'isDeleted', '') <> 'true'
             then jsonb_strip_nulls(jsonb_build_object(
                    'isDeleted', p_fields -> 'isDeleted', 'deletedAt', p_fields -> 'deletedAt',
@@ -1577,7 +1584,7 @@ begin
   end if;
 
   -- jsonb's text form is canonical (sorted keys), so equal hashes fingerprint alike.
-  v_new.crs_fingerprint := md5(p_fields::text || p_in_hash_map::text);
+  v_new.crs_fingerprint := md5(p_fields::text || p_in_hash_map::text || v_owner_missing::text);
   select k.* into v_old from relaypg.api_keys k where k.id = v_new.id for update;
   if not found then
     v_new.auth_version := 1;
@@ -1668,3 +1675,22 @@ comment on function api.check_crs_api_key_index(jsonb) is
   'Classifies apikey:hash_map entries: current (the key''s digest), stale (an old digest CRS still accepted; '
   'not imported), orphan (no such key); and CRS-digest keys missing from the map (unindexed).';
 grant execute on function api.check_crs_api_key_index(jsonb) to :DATABASE_APP_USER;
+
+-- What the importer had to change about keys to import them (kept with each
+-- key in crs_extra.relaypgImportNotes), for the import report.
+create function api.list_crs_import_notes(p_key_ids uuid[])
+returns table (key_id uuid, note text)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select k.id, n.note
+    from relaypg.api_keys k
+   cross join lateral jsonb_array_elements_text(coalesce(k.crs_extra -> 'relaypgImportNotes', '[]')) as n(note)
+   where k.id = any (p_key_ids)
+   order by k.id, n.note;
+$$;
+comment on function api.list_crs_import_notes(uuid[]) is
+  'The import notes of the given keys (why a key was imported disabled or without its owner).';
+grant execute on function api.list_crs_import_notes(uuid[]) to :DATABASE_APP_USER;

@@ -6,7 +6,7 @@ select plan(4);
 select functions_are('api', array[
   'authenticate_api_key', 'check_crs_api_key_index', 'count_api_keys', 'create_api_key',
   'delete_api_key', 'get_api_key', 'import_crs_api_key', 'import_crs_user', 'list_api_keys',
-  'list_client_kinds', 'migration_status', 'purge_api_key', 'record_api_key_uses',
+  'list_client_kinds', 'list_crs_import_notes', 'migration_status', 'purge_api_key', 'record_api_key_uses',
   'regenerate_api_key', 'restore_api_key', 'set_user_active', 'update_api_key'],
   'api holds exactly the contract''s functions');
 
