@@ -597,28 +597,7 @@ begin
                 = (to_jsonb(v_old) - array['last_used_at', 'updated_at', 'auth_version', 'crs_fingerprint', 'crs_synced_version'])
            then 0 else 1 end;
   v_new.crs_synced_version := v_new.auth_version;
-  update relaypg.api_keys k set
-    name = v_new.name, description = v_new.description, digest = v_new.digest,
-    digest_scheme = v_new.digest_scheme, permissions = v_new.permissions, is_active = v_new.is_active,
-    token_limit = v_new.token_limit, concurrency_limit = v_new.concurrency_limit,
-    rate_limit_window = v_new.rate_limit_window, rate_limit_requests = v_new.rate_limit_requests,
-    rate_limit_cost = v_new.rate_limit_cost, daily_cost_limit = v_new.daily_cost_limit,
-    weekly_opus_cost_limit = v_new.weekly_opus_cost_limit, claude_account_id = v_new.claude_account_id,
-    claude_console_account_id = v_new.claude_console_account_id, gemini_account_id = v_new.gemini_account_id,
-    openai_account_id = v_new.openai_account_id, azure_openai_account_id = v_new.azure_openai_account_id,
-    bedrock_account_id = v_new.bedrock_account_id, enable_model_restriction = v_new.enable_model_restriction,
-    restricted_models = v_new.restricted_models, enable_client_restriction = v_new.enable_client_restriction,
-    allowed_clients = v_new.allowed_clients, tags = v_new.tags, expiration_mode = v_new.expiration_mode,
-    activation_days = v_new.activation_days, is_activated = v_new.is_activated,
-    activated_at = v_new.activated_at, expires_at = v_new.expires_at, owner_user_id = v_new.owner_user_id,
-    icon = v_new.icon, created_by = v_new.created_by, created_at = v_new.created_at,
-    updated_at = v_new.updated_at, last_used_at = v_new.last_used_at, deleted_at = v_new.deleted_at,
-    deleted_by = v_new.deleted_by, deleted_by_type = v_new.deleted_by_type,
-    restored_at = v_new.restored_at, restored_by = v_new.restored_by,
-    restored_by_type = v_new.restored_by_type, crs_extra = v_new.crs_extra,
-    auth_version = v_new.auth_version, crs_fingerprint = v_new.crs_fingerprint,
-    crs_synced_version = v_new.crs_synced_version
-  where k.id = v_new.id;
+  perform relaypg.save_api_key(v_new);
   return 'updated';
 end
 $_$;
@@ -1001,24 +980,7 @@ begin
     return relaypg.to_api_key(v_old);  -- nothing changed: no write, no invalidation
   end if;
   v_new.updated_at := now();
-  update relaypg.api_keys k set
-    name = v_new.name, description = v_new.description, permissions = v_new.permissions,
-    is_active = v_new.is_active, token_limit = v_new.token_limit,
-    concurrency_limit = v_new.concurrency_limit, rate_limit_window = v_new.rate_limit_window,
-    rate_limit_requests = v_new.rate_limit_requests, rate_limit_cost = v_new.rate_limit_cost,
-    daily_cost_limit = v_new.daily_cost_limit, weekly_opus_cost_limit = v_new.weekly_opus_cost_limit,
-    claude_account_id = v_new.claude_account_id, claude_console_account_id = v_new.claude_console_account_id,
-    gemini_account_id = v_new.gemini_account_id, openai_account_id = v_new.openai_account_id,
-    azure_openai_account_id = v_new.azure_openai_account_id, bedrock_account_id = v_new.bedrock_account_id,
-    enable_model_restriction = v_new.enable_model_restriction, restricted_models = v_new.restricted_models,
-    enable_client_restriction = v_new.enable_client_restriction, allowed_clients = v_new.allowed_clients,
-    tags = v_new.tags, expiration_mode = v_new.expiration_mode, activation_days = v_new.activation_days,
-    is_activated = v_new.is_activated, activated_at = v_new.activated_at, expires_at = v_new.expires_at,
-    owner_user_id = v_new.owner_user_id, icon = v_new.icon, created_by = v_new.created_by,
-    updated_at = v_new.updated_at
-  where k.id = p_id
-  returning k.* into v_new;
-  return relaypg.to_api_key(v_new);
+  return relaypg.to_api_key(relaypg.save_api_key(v_new));
 end
 $$;
 
@@ -1687,6 +1649,54 @@ ALTER FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) 
 --
 
 COMMENT ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) IS 'Raises RVINV (invalid input) naming the offending field in COLUMN.';
+
+
+--
+-- Name: save_api_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.save_api_key(p_key relaypg.api_keys) RETURNS relaypg.api_keys
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_saved relaypg.api_keys;
+begin
+  update relaypg.api_keys k set
+    name = p_key.name, description = p_key.description, digest = p_key.digest,
+    digest_scheme = p_key.digest_scheme, permissions = p_key.permissions, is_active = p_key.is_active,
+    token_limit = p_key.token_limit, concurrency_limit = p_key.concurrency_limit,
+    rate_limit_window = p_key.rate_limit_window, rate_limit_requests = p_key.rate_limit_requests,
+    rate_limit_cost = p_key.rate_limit_cost, daily_cost_limit = p_key.daily_cost_limit,
+    weekly_opus_cost_limit = p_key.weekly_opus_cost_limit, claude_account_id = p_key.claude_account_id,
+    claude_console_account_id = p_key.claude_console_account_id, gemini_account_id = p_key.gemini_account_id,
+    openai_account_id = p_key.openai_account_id, azure_openai_account_id = p_key.azure_openai_account_id,
+    bedrock_account_id = p_key.bedrock_account_id, enable_model_restriction = p_key.enable_model_restriction,
+    restricted_models = p_key.restricted_models, enable_client_restriction = p_key.enable_client_restriction,
+    allowed_clients = p_key.allowed_clients, tags = p_key.tags, expiration_mode = p_key.expiration_mode,
+    activation_days = p_key.activation_days, is_activated = p_key.is_activated,
+    activated_at = p_key.activated_at, expires_at = p_key.expires_at, owner_user_id = p_key.owner_user_id,
+    icon = p_key.icon, created_by = p_key.created_by, created_at = p_key.created_at,
+    updated_at = p_key.updated_at, last_used_at = p_key.last_used_at, deleted_at = p_key.deleted_at,
+    deleted_by = p_key.deleted_by, deleted_by_type = p_key.deleted_by_type,
+    restored_at = p_key.restored_at, restored_by = p_key.restored_by,
+    restored_by_type = p_key.restored_by_type, auth_version = p_key.auth_version,
+    crs_extra = p_key.crs_extra, crs_fingerprint = p_key.crs_fingerprint,
+    crs_synced_version = p_key.crs_synced_version
+  where k.id = p_key.id
+  returning k.* into v_saved;
+  return v_saved;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.save_api_key(p_key relaypg.api_keys) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION save_api_key(p_key relaypg.api_keys); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.save_api_key(p_key relaypg.api_keys) IS 'Writes every column of a key row (but id) and returns the stored row; auth_version as given, bumped by the trigger if unchanged.';
 
 
 --
@@ -2435,6 +2445,13 @@ REVOKE ALL ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text)
 --
 
 REVOKE ALL ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION save_api_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.save_api_key(p_key relaypg.api_keys) FROM PUBLIC;
 
 
 --

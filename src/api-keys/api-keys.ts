@@ -54,7 +54,7 @@ export interface ListFilter {
 export interface ApiKeyServiceDeps {
   pool: pg.Pool;
   keys: KeyMaterial;
-  cache: AuthCache | null;
+  cache: AuthCache;
   clients: ClientClassifier;
   lastUsed: LastUsedTracker;
   log: Logger;
@@ -85,10 +85,10 @@ export class ApiKeyService {
         throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
       }
       const { cache, keys } = this.deps;
-      const { digest, hex } = cache?.digestOf(presented, (k) => keys.hmacDigest(k)) ?? this.digestWithoutCache(presented);
+      const { digest, hex } = cache.digestOf(presented, (k) => keys.hmacDigest(k));
       const client = this.deps.clients.classify(context.userAgent);
       const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
-      const local = cache?.getLocal(entryKey);
+      const local = cache.getLocal(entryKey);
       if (local !== undefined) return Promise.resolve(this.accept(local));
       return this.decide(presented, digest, entryKey, client, context).then((decision) => this.accept(decision));
     } catch (error) {
@@ -106,7 +106,7 @@ export class ApiKeyService {
   /** Past the in-process cache: Redis, then the database, whose answer is remembered. */
   private async decide(presented: string, digest: Buffer, entryKey: string, client: string | null, context: AuthContext): Promise<AuthDecision> {
     const { cache } = this.deps;
-    const remote = await cache?.getRemote(entryKey);
+    const remote = await cache.getRemote(entryKey);
     if (remote !== undefined) return remote;
 
     const { keys } = this.deps;
@@ -129,13 +129,8 @@ export class ApiKeyService {
     if (row === undefined) throw new Error('api.authenticate_api_key returned no row');
     const decision = decisionFromRow(row);
     // A call that changed the key (activated it, or moved it to the current secret) had a side effect: never memoize it.
-    if (!row.activated_now && !row.rehashed_now) cache?.store(entryKey, decision);
+    if (!row.activated_now && !row.rehashed_now) cache.store(entryKey, decision);
     return decision;
-  }
-
-  private digestWithoutCache(presented: string): { digest: Buffer; hex: string } {
-    const digest = this.deps.keys.hmacDigest(presented);
-    return { digest, hex: digest.toString('hex') };
   }
 
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; plainKey: string }> {
@@ -185,7 +180,7 @@ export class ApiKeyService {
    * instead of waiting for our own NOTIFY (other instances rely on it).
    */
   private async changed(apiKey: ApiKey): Promise<ApiKey> {
-    await this.deps.cache?.invalidate(apiKey.id, apiKey.authVersion);
+    await this.deps.cache.invalidate(apiKey.id, apiKey.authVersion);
     return apiKey;
   }
 
@@ -201,6 +196,6 @@ export class ApiKeyService {
   /** Permanent delete of a soft-deleted key. */
   async purge(id: string): Promise<void> {
     await mapDbErrors(() => purgeApiKey.run({ id }, this.db));
-    await this.deps.cache?.invalidate(id, Number.MAX_SAFE_INTEGER);
+    await this.deps.cache.invalidate(id, Number.MAX_SAFE_INTEGER);
   }
 }

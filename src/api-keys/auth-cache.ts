@@ -132,7 +132,7 @@ export class AuthCache {
 
   async getRemote(entryKey: string): Promise<AuthDecision | undefined> {
     if (!this.redisUsable()) return undefined;
-    if (this.pendingRemote.size > 0 || this.remoteClearPending) await this.flushRemoteInvalidations();
+    if (this.remoteWorkPending) await this.flushRemoteInvalidations();
     try {
       const raw = await this.redis!.get(this.redisEntryKey(entryKey));
       if (raw === null) return undefined;
@@ -163,6 +163,7 @@ export class AuthCache {
   /** Drops every cached decision about a key, here and in Redis. */
   async invalidate(keyId: string, version: number): Promise<void> {
     this.invalidateLocal(keyId, version);
+    if (!this.redisEnabled) return;
     this.pendingRemote.set(keyId, Math.max(version, this.pendingRemote.get(keyId) ?? 0));
     await this.flushRemoteInvalidations();
   }
@@ -173,7 +174,7 @@ export class AuthCache {
    * finds Redis usable, so Redis never keeps a decision older than a change.
    */
   private async flushRemoteInvalidations(): Promise<void> {
-    if ((this.pendingRemote.size === 0 && !this.remoteClearPending) || !this.redisUsable()) return;
+    if (!this.remoteWorkPending || !this.redisUsable()) return;
     if (this.remoteClearPending) {
       try {
         await this.deleteRemoteEntries();
@@ -214,6 +215,7 @@ export class AuthCache {
    */
   async forgetEverything(): Promise<void> {
     this.clearLocal();
+    if (!this.redisEnabled) return;
     this.remoteClearPending = true;
     await this.flushRemoteInvalidations();
   }
@@ -299,8 +301,17 @@ export class AuthCache {
     if (entry.decision.keyId !== null) this.localByKey.get(entry.decision.keyId)?.delete(entryKey);
   }
 
+  /** Configured to use Redis at all (work for it may then wait while it is down). */
+  private get redisEnabled(): boolean {
+    return this.redis !== null && this.options.redisTtlSeconds > 0;
+  }
+
+  private get remoteWorkPending(): boolean {
+    return this.pendingRemote.size > 0 || this.remoteClearPending;
+  }
+
   private redisUsable(): boolean {
-    return this.redis !== null && this.options.redisTtlSeconds > 0 && this.redis.status === 'ready' && this.now() >= this.redisBypassUntil;
+    return this.redisEnabled && this.redis!.status === 'ready' && this.now() >= this.redisBypassUntil;
   }
 
   private redisFailed(error: unknown): void {

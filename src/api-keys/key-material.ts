@@ -17,6 +17,9 @@ export interface KeyMaterialOptions {
 const MIN_KEY_LENGTH = 10;
 const MAX_KEY_LENGTH = 512;
 
+/** The digest scheme of a secret version, as api_keys.digest_scheme stores it. */
+const hmacScheme = (version: number) => `hmac-sha256:v${version}`;
+
 export class KeyMaterial {
   constructor(private readonly options: KeyMaterialOptions) {}
 
@@ -27,7 +30,7 @@ export class KeyMaterial {
 
   /** The scheme new digests are stored under. */
   get hmacScheme(): string {
-    return `hmac-sha256:v${this.options.hmacVersion}`;
+    return hmacScheme(this.options.hmacVersion);
   }
 
   /** HMAC-SHA256 with the service's current secret: the digest new keys are stored under. */
@@ -40,7 +43,7 @@ export class KeyMaterial {
     const previous = this.options.previousHmacSecrets ?? [];
     return {
       digests: previous.map(({ secret }) => createHmac('sha256', secret).update(plainKey, 'utf8').digest()),
-      schemes: previous.map(({ version }) => `hmac-sha256:v${version}`),
+      schemes: previous.map(({ version }) => hmacScheme(version)),
     };
   }
 

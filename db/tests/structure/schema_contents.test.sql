@@ -14,7 +14,7 @@ select functions_are('relaypg', array[
   'api_keys_bump_auth_version', 'api_keys_notify_change', 'apply_api_key_settings', 'authenticated_key',
   'check_actor_type', 'check_digest', 'crs_boolean', 'crs_count', 'crs_money', 'crs_text',
   'crs_text_array', 'crs_timestamptz', 'filter_api_keys', 'iso_timestamp', 'lock_api_key', 'raise_bad_crs_field',
-  'raise_invalid', 'setting_boolean', 'setting_count', 'setting_money', 'setting_text',
+  'raise_invalid', 'save_api_key', 'setting_boolean', 'setting_count', 'setting_money', 'setting_text',
   'setting_text_array', 'setting_timestamptz', 'strip_vendor_prefix', 'to_api_key',
   'users_propagate_activity'],
   'relaypg holds exactly the tested helpers');
