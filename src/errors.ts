@@ -26,7 +26,14 @@ export const sqlStateErrors = {
   AUMOD: { code: 'model_restricted', status: 403, message: 'Requested model is not allowed for this API key' },
   AUCLI: { code: 'client_not_allowed', status: 403, message: 'Client is not allowed for this API key' },
   IMBAD: { code: 'import_record_invalid', status: 422, message: 'CRS record cannot be imported' },
-  IMCNF: { code: 'import_conflict', status: 409, message: 'Key changed in relaypg since its import' },
+  IMCNF: { code: 'import_conflict', status: 409, message: 'Record changed in relaypg since its import' },
+  ACNFD: { code: 'account_not_found', status: 404, message: 'Account not found' },
+  ACBND: { code: 'account_in_use', status: 409, message: 'API keys are bound to it' },
+  ACKEY: { code: 'secret_key_unavailable', status: 500, message: 'Account secrets cannot be decrypted with the configured keys' },
+  GRNFD: { code: 'account_group_not_found', status: 404, message: 'Account group not found' },
+  GRMBR: { code: 'account_group_platform_mismatch', status: 409, message: 'Account is not of the group\'s platform' },
+  SLNAV: { code: 'no_account_available', status: 503, message: 'No upstream account is available' },
+  OANFD: { code: 'oauth_session_not_found', status: 404, message: 'OAuth session not found or expired' },
 } as const satisfies Record<string, ErrorKind>;
 
 export type SqlState = keyof typeof sqlStateErrors;

@@ -39,7 +39,8 @@
 -- also keeps the fixtures out of any database holding real data.
 do $$
 begin
-  if exists (select 1 from relaypg.api_keys) or exists (select 1 from relaypg.users) then
+  if exists (select 1 from relaypg.api_keys) or exists (select 1 from relaypg.users)
+     or exists (select 1 from relaypg.accounts) then
     raise exception 'db/tests/_setup.sql: relaypg.api_keys or relaypg.users is not empty; use a freshly migrated test database';
   end if;
 end
@@ -203,6 +204,106 @@ language sql
 stable
 return (select k.id from relaypg.api_keys k where k.name = p_name);
 comment on function tests.key_id(text) is 'The id of the key named p_name (null when absent).';
+
+-- ---------------------------------------------------------------------------
+-- Accounts
+-- ---------------------------------------------------------------------------
+
+-- A key ring with one key (version 1) unless told otherwise. Any role can
+-- read it, so tests running as the runtime role pass it as a literal:
+--   api.create_account('claude-official', '{"name":"a"}', '{}', tests.keyring())
+create function tests.keyring(p_current integer default 1, p_versions integer[] default null)
+returns jsonb
+language sql
+immutable
+return jsonb_build_object('current', p_current, 'keys',
+  (select jsonb_object_agg(v::text, 'test-account-secret-key-v' || v || '-0123456789abcdef')
+     from unnest(coalesce(p_versions, array[p_current])) v));
+comment on function tests.keyring(integer, integer[]) is
+  'A key ring {"current", "keys"} with deterministic test keys for p_versions (default: only p_current).';
+
+-- An account through the contract; name = p_name. Console and CCR accounts get
+-- the apiUrl they require.
+create function tests.create_account(
+  p_name text, p_kind text default 'claude-official', p_settings jsonb default '{}',
+  p_secrets jsonb default '{"accessToken": "test-access-token"}')
+returns uuid
+language sql
+volatile
+return (api.create_account(p_kind,
+          case when p_kind in ('claude-console', 'ccr') then '{"options": {"apiUrl": "https://upstream.example"}}'::jsonb else '{}'::jsonb end
+          || p_settings || jsonb_build_object('name', p_name),
+          case when p_kind in ('claude-official', 'gemini', 'openai') then p_secrets
+               when p_kind = 'bedrock' then '{"awsCredentials": {"accessKeyId": "AKIATEST", "secretAccessKey": "s"}}'::jsonb
+               else '{"apiKey": "test-upstream-key"}'::jsonb end,
+          tests.keyring())).id;
+comment on function tests.create_account(text, text, jsonb, jsonb) is
+  'Creates an account via api.create_account (kind-appropriate secrets, test key ring) and returns its id.';
+
+create function tests.account_id(p_name text)
+returns uuid
+language sql
+stable
+return (select a.id from relaypg.accounts a where a.name = p_name);
+comment on function tests.account_id(text) is 'The id of the account named p_name (null when absent).';
+
+create function tests.account(p_id uuid)
+returns relaypg.accounts
+language sql
+stable
+return (select a from relaypg.accounts a where a.id = p_id);
+comment on function tests.account(uuid) is 'The stored relaypg.accounts row (superuser read, ciphertext included).';
+
+-- Moves time forward for one account: every timestamp it holds (and those of
+-- its sticky sessions) is moved p_by into the past, which to the functions
+-- (they read now()) is the same as p_by having passed.
+create function tests.age_account(p_id uuid, p_by interval)
+returns void
+language plpgsql
+volatile
+as $$
+declare
+  v_columns text;
+begin
+  select string_agg(format('%1$I = %1$I - %2$L::interval', c.column_name, p_by), ', ')
+    into v_columns
+    from information_schema.columns c
+   where c.table_schema = 'relaypg' and c.table_name = 'accounts' and c.data_type = 'timestamp with time zone';
+  execute format('update relaypg.accounts set %s where id = %L', v_columns, p_id);
+  update relaypg.sticky_sessions s set created_at = s.created_at - p_by, expires_at = s.expires_at - p_by
+   where s.account_id = p_id;
+end
+$$;
+comment on function tests.age_account(uuid, interval) is
+  'Moves every timestamp of an account and its sticky sessions p_by into the past (= p_by of time passing).';
+
+-- api.select_account's chosen account name for a key/session/model (platform claude by default).
+create function tests.selected(
+  p_key_id uuid, p_session text default null, p_model text default 'claude-sonnet-4-20250514',
+  p_platform text default 'claude')
+returns text
+language sql
+volatile
+return (select a.name from api.select_account(p_key_id, p_platform, p_model, p_session) s
+          join relaypg.accounts a on a.id = s.account_id);
+comment on function tests.selected(uuid, text, text, text) is 'The name of the account api.select_account picks.';
+
+-- A realistic CRS claude:account:{id} hash (OAuth shape; secrets are passed
+-- decrypted to the importer, so the encrypted fields are left out here).
+create function tests.crs_claude_account(p_id text, p_overrides jsonb default '{}')
+returns jsonb
+language sql
+immutable
+return jsonb_build_object(
+  'id', p_id, 'name', 'claude-max-01', 'description', 'fixture max account', 'platform', 'claude',
+  'accountType', 'shared', 'priority', '50', 'isActive', 'true', 'schedulable', 'true', 'status', 'active',
+  'errorMessage', '', 'autoStopOnWarning', 'false', 'useUnifiedUserAgent', 'false',
+  'scopes', 'user:inference user:profile', 'expiresAt', '1758016327913',
+  'createdAt', '2025-08-07T04:06:00.000Z', 'lastUsedAt', '2025-09-16T03:58:26.198Z',
+  'lastRefreshAt', '2025-09-16T01:52:07.913Z', 'proxy', '',
+  'subscriptionInfo', '{"accountType":"claude_max","hasClaudeMax":true,"hasClaudePro":false}') || p_overrides;
+comment on function tests.crs_claude_account(text, jsonb) is
+  'A realistic CRS claude:account:{id} field map for p_id, with p_overrides merged on top.';
 
 -- Nothing in `tests` is for anyone but the superuser running the tests.
 revoke all on all functions in schema tests from public;

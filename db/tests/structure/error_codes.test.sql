@@ -11,7 +11,8 @@ create temp table registry (code text primary key) on commit drop;
 insert into registry (code) values
   ('RVINV'), ('USNFD'), ('KYNFD'), ('KYDEL'), ('KYNDL'), ('KYDUP'),
   ('AUUNK'), ('AUDEL'), ('AUDIS'), ('AUEXP'), ('AUOWN'), ('AUNPL'), ('AUMOD'), ('AUCLI'),
-  ('IMBAD'), ('IMCNF');
+  ('IMBAD'), ('IMCNF'),
+  ('ACNFD'), ('ACBND'), ('ACKEY'), ('GRNFD'), ('GRMBR'), ('SLNAV'), ('OANFD');
 
 create temp view raised_codes as
   select distinct m[1] as code, p.oid::regprocedure::text as fn
