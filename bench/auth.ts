@@ -130,7 +130,7 @@ async function createBenchDatabase(resources: Resources): Promise<void> {
   const { info, log } = console;
   console.info = console.log = (...args: unknown[]) => console.error(...args);
   try {
-    await setupDatabase(config, createLogger('warn'));
+    await setupDatabase(config, createLogger('warn'), { schedule: false });
   } finally {
     Object.assign(console, { info, log });
   }
@@ -149,6 +149,7 @@ async function startBenchApp(resources: Resources, overrides: Record<string, str
     REDIS_KEY_PREFIX: resources.redisPrefix,
     ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef0123456789',
     API_KEY_HMAC_SECRET: HMAC_SECRET,
+    ACCOUNT_SECRET_KEY: 'bench-account-secret-key-0123456789abcdef',
     LOG_LEVEL: 'silent',
     PG_POOL_SIZE: String(opts.poolSize),
     // No background "last used" flush during the runs (it is one batched write per interval anyway).

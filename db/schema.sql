@@ -34,6 +34,132 @@ CREATE SCHEMA relaypg;
 ALTER SCHEMA relaypg OWNER TO :DATABASE_OWNER;
 
 --
+-- Name: account; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.account AS (
+	id uuid,
+	kind text,
+	platform text,
+	name text,
+	description text,
+	priority integer,
+	is_active boolean,
+	is_paused boolean,
+	account_type text,
+	model_mapping jsonb,
+	subscription_plan text,
+	auto_stop_on_warning boolean,
+	rate_limit_minutes integer,
+	daily_quota numeric,
+	quota_reset_time text,
+	options jsonb,
+	proxy jsonb,
+	secrets jsonb,
+	secrets_key_version integer,
+	unavailable_reason text,
+	rate_limited_until timestamp with time zone,
+	overloaded_until timestamp with time zone,
+	temp_error_until timestamp with time zone,
+	blocked_reason text,
+	blocked_at timestamp with time zone,
+	error_message text,
+	token_expires_at timestamp with time zone,
+	last_refresh_at timestamp with time zone,
+	refresh_failed_at timestamp with time zone,
+	refresh_retry_at timestamp with time zone,
+	session_window_start timestamp with time zone,
+	session_window_end timestamp with time zone,
+	session_window_status text,
+	five_hour_stopped_until timestamp with time zone,
+	quota_stopped_until timestamp with time zone,
+	group_ids uuid[],
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone,
+	last_used_at timestamp with time zone,
+	version bigint
+);
+
+
+ALTER TYPE api.account OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE account; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.account IS 'An account as the admin API shows it: secrets masked, state summarised as unavailable_reason.';
+
+
+--
+-- Name: account_credentials; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.account_credentials AS (
+	account_id uuid,
+	kind text,
+	version bigint,
+	secrets jsonb,
+	proxy jsonb,
+	options jsonb
+);
+
+
+ALTER TYPE api.account_credentials OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE account_credentials; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.account_credentials IS 'Decrypted credentials of one account, with its proxy (password included) and options.';
+
+
+--
+-- Name: account_group; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.account_group AS (
+	id uuid,
+	name text,
+	platform text,
+	description text,
+	member_ids uuid[],
+	created_at timestamp with time zone,
+	updated_at timestamp with time zone
+);
+
+
+ALTER TYPE api.account_group OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE account_group; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.account_group IS 'An account group with its members.';
+
+
+--
+-- Name: account_selection; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.account_selection AS (
+	account_id uuid,
+	account_kind text,
+	upstream_model text,
+	sticky boolean,
+	account_version bigint
+);
+
+
+ALTER TYPE api.account_selection OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE account_selection; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.account_selection IS 'The account chosen for a request, the model name to send upstream, and whether a sticky session chose it.';
+
+
+--
 -- Name: api_key; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -137,6 +263,113 @@ ALTER TYPE api.authenticated_key OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON TYPE api.authenticated_key IS 'The key holder''s view of a key; api.authenticate_api_key returns it as JSON (money as decimal strings, times as ISO 8601).';
+
+
+--
+-- Name: import_result; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.import_result AS (
+	id uuid,
+	action text,
+	notes text[]
+);
+
+
+ALTER TYPE api.import_result OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE import_result; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.import_result IS 'What an import call did (inserted, updated, unchanged, skipped) and notes on data it could not use.';
+
+
+--
+-- Name: oauth_session; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.oauth_session AS (
+	id uuid,
+	platform text,
+	flow text,
+	state text,
+	code_challenge text,
+	code_verifier text,
+	proxy jsonb,
+	details jsonb,
+	created_at timestamp with time zone,
+	expires_at timestamp with time zone
+);
+
+
+ALTER TYPE api.oauth_session OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE oauth_session; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.oauth_session IS 'A pending OAuth authorisation with its decrypted PKCE verifier.';
+
+
+--
+-- Name: account_credentials(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) RETURNS api.account_credentials
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts;
+  v_secrets jsonb;
+begin
+  select a.* into v_account from relaypg.accounts a where a.id = p_id;
+  if not found then
+    raise exception 'account % not found', p_id using errcode = 'ACNFD';
+  end if;
+  v_secrets := relaypg.decrypt_secrets(v_account.secrets, v_account.secrets_key_version, p_keyring);
+  return (v_account.id, v_account.kind, v_account.version, v_secrets - 'proxyPassword',
+          case when v_account.proxy is not null and v_secrets ? 'proxyPassword'
+               then v_account.proxy || jsonb_build_object('password', v_secrets ->> 'proxyPassword')
+               else v_account.proxy end,
+          v_account.options)::api.account_credentials;
+end
+$$;
+
+
+ALTER FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_credentials(p_id uuid, p_keyring jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) IS 'Decrypted secrets of one account (for the relay''s selected account only). ACNFD, ACKEY.';
+
+
+--
+-- Name: account_secret_versions(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.account_secret_versions() RETURNS TABLE(key_version integer, accounts bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select v, count(*) from (
+    select a.secrets_key_version v from relaypg.accounts a where a.secrets is not null
+    union all
+    select o.secrets_key_version from relaypg.oauth_sessions o
+  ) s group by v order by v;
+$$;
+
+
+ALTER FUNCTION api.account_secret_versions() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_secret_versions(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.account_secret_versions() IS 'How many secret blobs each key version encrypts (a rotation is done when only the current one is left).';
 
 
 --
@@ -313,6 +546,99 @@ COMMENT ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boolean
 
 
 --
+-- Name: create_account(text, jsonb, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts;
+begin
+  if p_kind is null or p_kind not in
+     ('claude-official', 'claude-console', 'ccr', 'bedrock', 'gemini', 'openai', 'openai-responses', 'azure-openai') then
+    perform relaypg.raise_invalid('kind',
+      'must be one of claude-official, claude-console, ccr, bedrock, gemini, openai, openai-responses, azure-openai');
+  end if;
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' or not p_settings ? 'name' then
+    perform relaypg.raise_invalid('name', 'is required');
+  end if;
+  v_account.kind := p_kind;
+  v_account.platform := relaypg.kind_platform(p_kind);
+  v_account.id := gen_random_uuid();
+  v_account.description := '';
+  v_account.priority := 50;
+  v_account.is_active := true;
+  v_account.is_paused := false;
+  v_account.account_type := 'shared';
+  v_account.model_mapping := '{}';
+  v_account.auto_stop_on_warning := false;
+  v_account.rate_limit_minutes := 60;
+  v_account.daily_quota := 0;
+  v_account.quota_reset_time := '00:00';
+  v_account.options := '{}';
+  v_account.secret_names := '{}';
+  v_account.server_error_count := 0;
+  v_account.error_message := '';
+  v_account.crs_extra := '{}';
+  v_account := relaypg.apply_account_settings(v_account, p_settings);
+  v_account := relaypg.apply_account_secrets(v_account, p_settings -> 'proxy', p_secrets, p_keyring);
+  v_account.created_at := now();
+  v_account.updated_at := now();
+  v_account.version := 1;
+  insert into relaypg.accounts select (v_account).*;
+  return relaypg.to_account(v_account);
+end
+$$;
+
+
+ALTER FUNCTION api.create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb) IS 'Creates an account of a kind; settings are validated (RVINV), secrets encrypted with the key ring''s current key (ACKEY).';
+
+
+--
+-- Name: create_account_group(jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.create_account_group(p_settings jsonb) RETURNS api.account_group
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups;
+begin
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' or not p_settings ? 'name' then
+    perform relaypg.raise_invalid('name', 'is required');
+  end if;
+  if not p_settings ? 'platform' then
+    perform relaypg.raise_invalid('platform', 'is required');
+  end if;
+  v_group.description := '';
+  v_group := relaypg.apply_account_group_settings(v_group, p_settings);
+  insert into relaypg.account_groups (name, platform, description)
+  values (v_group.name, v_group.platform, v_group.description)
+  returning * into v_group;
+  return relaypg.to_account_group(v_group);
+end
+$$;
+
+
+ALTER FUNCTION api.create_account_group(p_settings jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION create_account_group(p_settings jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.create_account_group(p_settings jsonb) IS 'Creates a group {name, platform, description?}. RVINV.';
+
+
+--
 -- Name: create_api_key(bytea, text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -362,6 +688,132 @@ COMMENT ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_s
 
 
 --
+-- Name: create_oauth_session(text, text, text, text, text, jsonb, jsonb, jsonb, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval DEFAULT '00:10:00'::interval) RETURNS uuid
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_proxy record;
+  v_secrets jsonb;
+  v_id uuid;
+begin
+  if p_platform is null or p_platform not in ('claude', 'gemini', 'openai') then
+    perform relaypg.raise_invalid('platform', 'must be claude, gemini or openai');
+  end if;
+  if p_flow is null or p_flow not in ('oauth', 'setup-token') then
+    perform relaypg.raise_invalid('flow', 'must be oauth or setup-token');
+  end if;
+  if coalesce(p_state, '') = '' or char_length(p_state) > 512 then
+    perform relaypg.raise_invalid('state', 'must be a non-empty string of at most 512 characters');
+  end if;
+  if coalesce(p_code_verifier, '') = '' or char_length(p_code_verifier) > 512 then
+    perform relaypg.raise_invalid('code_verifier', 'must be a non-empty string of at most 512 characters');
+  end if;
+  if p_details is not null and jsonb_typeof(p_details) <> 'object' then
+    perform relaypg.raise_invalid('details', 'must be a JSON object');
+  end if;
+  if p_ttl is null or p_ttl <= interval '0' or p_ttl > interval '1 day' then
+    perform relaypg.raise_invalid('ttl', 'must be a positive interval of at most one day');
+  end if;
+  select * into v_proxy from relaypg.setting_proxy('proxy', p_proxy);
+  v_secrets := jsonb_build_object('codeVerifier', p_code_verifier)
+            || case when v_proxy.password is null then '{}'::jsonb else jsonb_build_object('proxyPassword', v_proxy.password) end;
+  insert into relaypg.oauth_sessions (platform, flow, state, code_challenge, proxy, details, secrets, secrets_key_version, expires_at)
+  values (p_platform, p_flow, p_state, p_code_challenge, v_proxy.proxy, coalesce(p_details, '{}'),
+          relaypg.encrypt_secrets(v_secrets, p_keyring), relaypg.keyring_current_version(p_keyring), now() + p_ttl)
+  returning id into v_id;
+  return v_id;
+end
+$$;
+
+
+ALTER FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) IS 'Stores a pending OAuth authorisation (PKCE verifier and proxy password encrypted) for p_ttl (10 minutes). RVINV, ACKEY.';
+
+
+--
+-- Name: delete_account(uuid, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean DEFAULT false) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_bound uuid[];
+  v_unbound integer := 0;
+begin
+  perform relaypg.lock_account(p_id);
+  select array_agg(k) into v_bound from relaypg.keys_bound_to(p_id::text) k;
+  if v_bound is not null then
+    if not coalesce(p_unbind_keys, false) then
+      raise exception 'account % is bound to % API key(s)', p_id, cardinality(v_bound)
+        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
+              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
+    end if;
+    v_unbound := relaypg.unbind_keys(p_id::text);
+  end if;
+  delete from relaypg.accounts a where a.id = p_id;
+  return v_unbound;
+end
+$$;
+
+
+ALTER FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION delete_account(p_id uuid, p_unbind_keys boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) IS 'Deletes an account (its sticky sessions and group memberships go with it). ACBND while keys are bound to it unless p_unbind_keys; returns how many keys were unbound. ACNFD.';
+
+
+--
+-- Name: delete_account_group(uuid, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean DEFAULT false) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_bound uuid[];
+  v_unbound integer := 0;
+begin
+  perform relaypg.lock_account_group(p_id);
+  select array_agg(k) into v_bound from relaypg.keys_bound_to('group:' || p_id) k;
+  if v_bound is not null then
+    if not coalesce(p_unbind_keys, false) then
+      raise exception 'account group % is bound to % API key(s)', p_id, cardinality(v_bound)
+        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
+              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
+    end if;
+    v_unbound := relaypg.unbind_keys('group:' || p_id);
+  end if;
+  delete from relaypg.account_groups g where g.id = p_id;
+  return v_unbound;
+end
+$$;
+
+
+ALTER FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION delete_account_group(p_id uuid, p_unbind_keys boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean) IS 'Deletes a group (its accounts stay). ACBND while keys are bound to it unless p_unbind_keys; returns how many keys were unbound. GRNFD.';
+
+
+--
 -- Name: delete_api_key(uuid, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -396,6 +848,64 @@ COMMENT ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted_b
 
 
 --
+-- Name: get_account(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.get_account(p_id uuid) RETURNS api.account
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts;
+begin
+  select a.* into v_account from relaypg.accounts a where a.id = p_id;
+  if not found then
+    raise exception 'account % not found', p_id using errcode = 'ACNFD';
+  end if;
+  return relaypg.to_account(v_account);
+end
+$$;
+
+
+ALTER FUNCTION api.get_account(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION get_account(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.get_account(p_id uuid) IS 'One account, secrets masked. ACNFD.';
+
+
+--
+-- Name: get_account_group(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.get_account_group(p_id uuid) RETURNS api.account_group
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups;
+begin
+  select g.* into v_group from relaypg.account_groups g where g.id = p_id;
+  if not found then
+    raise exception 'account group % not found', p_id using errcode = 'GRNFD';
+  end if;
+  return relaypg.to_account_group(v_group);
+end
+$$;
+
+
+ALTER FUNCTION api.get_account_group(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION get_account_group(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.get_account_group(p_id uuid) IS 'One group with its members. GRNFD.';
+
+
+--
 -- Name: get_api_key(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -422,6 +932,296 @@ ALTER FUNCTION api.get_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION api.get_api_key(p_id uuid) IS 'One key by id; KYNFD when absent.';
+
+
+--
+-- Name: import_crs_account(text, text, jsonb, jsonb, jsonb, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text DEFAULT 'UTC'::text) RETURNS api.import_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  -- CRS fields that become columns, and kind-specific configuration that
+  -- becomes options. Everything else (raw state flags included) is kept
+  -- verbatim in crs_extra, so that a way back to CRS loses nothing.
+  v_typed constant text[] := array['id', 'name', 'description', 'priority', 'isActive', 'accountType',
+    'createdAt', 'updatedAt', 'lastUsedAt', 'supportedModels', 'autoStopOnWarning', 'rateLimitDuration',
+    'dailyQuota', 'proxy', 'expiresAt', 'lastRefreshAt', 'awsCredentials'];
+  v_option_fields constant text[] := array['apiUrl', 'baseApi', 'userAgent', 'region', 'defaultModel',
+    'credentialType', 'azureEndpoint', 'apiVersion', 'deploymentName', 'projectId', 'tempProjectId', 'scopes',
+    'accountId', 'chatgptUserId', 'organizationId', 'organizationRole', 'organizationTitle', 'planType',
+    'emailVerified', 'useUnifiedUserAgent', 'useUnifiedClientId', 'unifiedClientId', 'subscriptionInfo'];
+  v_limited_kinds constant text[] := array['claude-console', 'ccr', 'openai-responses'];
+  v_id uuid;
+  v_old relaypg.accounts;
+  v_new relaypg.accounts;
+  v_proxy record;
+  v_secret_changes jsonb;
+  v_status text := coalesce(p_fields ->> 'status', '');
+  v_auto_stopped boolean;
+  v_notes text[] := '{}';
+  v_at timestamptz;
+  v_local timestamp;
+begin
+  if p_fields is null or jsonb_typeof(p_fields) <> 'object' then
+    perform relaypg.raise_bad_crs_field('(hash)', 'must be a JSON object of fields');
+  end if;
+  if p_kind is null or p_kind not in
+     ('claude-official', 'claude-console', 'ccr', 'bedrock', 'gemini', 'openai', 'openai-responses', 'azure-openai') then
+    perform relaypg.raise_invalid('kind', 'is not a CRS account kind');
+  end if;
+  if coalesce(p_fields ->> 'id', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    perform relaypg.raise_bad_crs_field('id', 'must be a UUID');
+  end if;
+  if p_redis_key is null or right(p_redis_key, 36) is distinct from p_fields ->> 'id' then
+    perform relaypg.raise_bad_crs_field('id', format('does not match the Redis key %L', p_redis_key));
+  end if;
+  if coalesce(btrim(p_fields ->> 'name'), '') = '' then
+    perform relaypg.raise_bad_crs_field('name', 'must not be empty');
+  end if;
+  if p_time_zone is null or not exists (select from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+    perform relaypg.raise_invalid('time_zone', 'must be an IANA time zone name');
+  end if;
+  v_id := (p_fields ->> 'id')::uuid;
+
+  select a.* into v_old from relaypg.accounts a where a.id = v_id for update;
+  if v_old.id is not null and v_old.kind <> p_kind then
+    raise exception 'account % is a % account in relaypg, not %', v_id, v_old.kind, p_kind
+      using errcode = 'IMCNF', column = 'id';
+  end if;
+  if v_old.crs_fingerprint is not distinct from md5(p_kind || p_fields::text) then
+    return (v_id, 'unchanged', v_notes)::api.import_result;
+  end if;
+  if v_old.id is not null and (v_old.crs_fingerprint is null or v_old.version <> v_old.crs_synced_version) then
+    raise exception 'account % was changed in relaypg since it was imported', v_id
+      using errcode = 'IMCNF', column = 'id', hint = 'the relaypg version is kept; change it there';
+  end if;
+
+  v_new.id := v_id;
+  v_new.kind := p_kind;
+  v_new.platform := relaypg.kind_platform(p_kind);
+  v_new.name := btrim(p_fields ->> 'name');
+  v_new.description := coalesce(p_fields ->> 'description', '');
+  v_new.priority := case when coalesce(p_fields ->> 'priority', '') = '' then 50
+                         else relaypg.crs_count(p_fields, 'priority', 100)::integer end;
+  if v_new.priority < 1 then
+    perform relaypg.raise_bad_crs_field('priority', 'must be between 1 and 100');
+  end if;
+  v_new.account_type := coalesce(relaypg.crs_text(p_fields, 'accountType'), 'shared');
+  if v_new.account_type not in ('shared', 'dedicated', 'group') then
+    perform relaypg.raise_bad_crs_field('accountType', format('unknown account type %L', left(v_new.account_type, 40)));
+  end if;
+  v_new.model_mapping := relaypg.crs_model_mapping(p_fields, 'supportedModels');
+  v_new.subscription_plan := relaypg.crs_subscription_plan(p_fields);
+  v_new.auto_stop_on_warning := relaypg.crs_boolean(p_fields, 'autoStopOnWarning', false);
+  v_new.rate_limit_minutes := case when coalesce(p_fields ->> 'rateLimitDuration', '') = '' then 60
+                                   else relaypg.crs_count(p_fields, 'rateLimitDuration', 10080)::integer end;
+  v_new.daily_quota := relaypg.crs_money(p_fields, 'dailyQuota');
+  v_new.quota_reset_time := case when coalesce(p_fields ->> 'quotaResetTime', '') ~ '^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
+                                 then (p_fields ->> 'quotaResetTime')::time else '00:00' end;
+  v_new.options := coalesce((select jsonb_object_agg(f.key, f.value) from jsonb_each(p_fields) f
+                              where f.key = any(v_option_fields) and f.value <> '""'), '{}');
+  -- Empty option fields and an unreadable quotaResetTime have no typed home:
+  -- they stay in crs_extra as they were.
+  v_new.crs_extra := p_fields - v_typed - array(select jsonb_object_keys(v_new.options))
+                     - relaypg.account_secret_names(p_kind)
+                     - case when coalesce(p_fields ->> 'quotaResetTime', '') ~ '^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
+                            then array['quotaResetTime'] else array[]::text[] end;
+  v_new.token_expires_at := relaypg.crs_instant(p_fields, 'expiresAt');
+  v_new.last_refresh_at := relaypg.crs_instant(p_fields, 'lastRefreshAt');
+  v_new.created_at := coalesce(relaypg.crs_timestamptz(p_fields, 'createdAt'), now());
+  v_new.last_used_at := relaypg.crs_timestamptz(p_fields, 'lastUsedAt');
+  v_new.error_message := coalesce(p_fields ->> 'errorMessage', '');
+  v_new.server_error_count := 0;
+  v_new.secret_names := '{}';
+  v_new.is_paused := false;
+  v_new.session_window_start := relaypg.crs_timestamptz(p_fields, 'sessionWindowStart');
+  v_new.session_window_end := relaypg.crs_timestamptz(p_fields, 'sessionWindowEnd');
+  v_new.session_window_status := nullif(p_fields ->> 'sessionWindowStatus', '');
+  if v_new.session_window_status not in ('allowed', 'allowed_warning', 'rejected') then
+    v_notes := v_notes || format('sessionWindowStatus %L is unknown and was ignored', left(v_new.session_window_status, 40));
+    v_new.session_window_status := null;
+  end if;
+
+  -- State, interpreted by time (CRS leaves flags behind: redis-model 7.1).
+  -- An automatic stop is not an admin decision: it must not become a pause.
+  v_auto_stopped := 'true' in (coalesce(p_fields ->> 'rateLimitAutoStopped', ''), coalesce(p_fields ->> 'fiveHourAutoStopped', ''),
+                               coalesce(p_fields ->> 'tempErrorAutoStopped', ''), coalesce(p_fields ->> 'quotaAutoStopped', ''))
+                    or v_status in ('rate_limited', 'quota_exceeded', 'temp_error', 'unauthorized', 'blocked', 'overloaded');
+  v_new.is_active := relaypg.crs_boolean(p_fields, 'isActive', true)
+                     or (p_kind = any(v_limited_kinds) and v_auto_stopped);
+  v_new.is_paused := not relaypg.crs_boolean(p_fields, 'schedulable', true) and not v_auto_stopped;
+  if p_fields ->> 'rateLimitStatus' = 'limited' or v_status = 'rate_limited' then
+    v_new.rate_limited_at := coalesce(relaypg.crs_timestamptz(p_fields, 'rateLimitedAt'), now());
+    v_new.rate_limited_until := coalesce(
+      relaypg.crs_timestamptz(p_fields, 'rateLimitEndAt'), relaypg.crs_timestamptz(p_fields, 'rateLimitResetAt'),
+      v_new.rate_limited_at + case when p_kind = any(v_limited_kinds) or p_kind = 'openai'
+                                   then make_interval(mins => v_new.rate_limit_minutes) else interval '1 hour' end);
+  end if;
+  if v_status in ('unauthorized', 'blocked') then
+    v_new.blocked_reason := v_status;
+    v_new.blocked_at := coalesce(relaypg.crs_timestamptz(p_fields, v_status || 'At'), now());
+  end if;
+  if v_status = 'temp_error' then
+    v_new.temp_error_until := coalesce(relaypg.crs_timestamptz(p_fields, 'tempErrorAt'), now()) + interval '5 minutes';
+  end if;
+  if v_status = 'error' and p_kind = 'claude-official' then  -- a failed token refresh, retried 24 h later as CRS does
+    v_new.refresh_failed_at := coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), v_new.last_refresh_at, now());
+    v_new.refresh_retry_at := coalesce(v_new.last_refresh_at, v_new.refresh_failed_at) + interval '24 hours';
+  end if;
+  if p_fields ->> 'overloadStatus' = 'overloaded' then
+    v_new.overloaded_until := coalesce(relaypg.crs_timestamptz(p_fields, 'overloadedAt'), now()) + interval '10 minutes';
+  end if;
+  if p_fields ->> 'fiveHourAutoStopped' = 'true' then
+    v_new.five_hour_stopped_at := coalesce(relaypg.crs_timestamptz(p_fields, 'fiveHourStoppedAt'), now());
+    v_new.five_hour_stopped_until := case when v_new.session_window_end > v_new.five_hour_stopped_at
+                                          then v_new.session_window_end
+                                          else date_trunc('hour', v_new.five_hour_stopped_at) + interval '5 hours' end;
+  end if;
+  if p_fields ->> 'quotaAutoStopped' = 'true' or v_status = 'quota_exceeded' then
+    v_at := coalesce(relaypg.crs_timestamptz(p_fields, 'quotaStoppedAt'), now());
+    v_local := (v_at at time zone p_time_zone)::date + v_new.quota_reset_time;
+    if v_local <= (v_at at time zone p_time_zone) then
+      v_local := v_local + interval '1 day';
+    end if;
+    v_new.quota_stopped_at := v_at;
+    v_new.quota_stopped_until := v_local at time zone p_time_zone;
+  end if;
+
+  -- Secrets: the decrypted values, plus the proxy password (the proxy is
+  -- stored without it).
+  if p_secrets is not null and jsonb_typeof(p_secrets) <> 'object' then
+    perform relaypg.raise_invalid('secrets', 'must be a JSON object');
+  end if;
+  v_secret_changes := coalesce(p_secrets, '{}');
+  begin
+    select * into v_proxy from relaypg.setting_proxy('proxy',
+      case when jsonb_typeof(p_fields -> 'proxy') = 'object' then p_fields -> 'proxy'
+           else nullif(nullif(p_fields ->> 'proxy', ''), 'null')::jsonb end);
+  exception when invalid_text_representation or sqlstate 'RVINV' then
+    perform relaypg.raise_bad_crs_field('proxy', 'is not a usable proxy {type, host, port}');
+  end;
+  v_new.proxy := v_proxy.proxy;
+  if v_proxy.password is not null then
+    v_secret_changes := v_secret_changes || jsonb_build_object('proxyPassword', v_proxy.password);
+  end if;
+  if v_old.id is not null and v_old.secrets_key_version = relaypg.keyring_current_version(p_keyring)
+     and relaypg.decrypt_secrets(v_old.secrets, v_old.secrets_key_version, p_keyring) = v_secret_changes then
+    -- Same secrets: keep the stored ciphertext (a new one would count as a change).
+    v_new.secrets := v_old.secrets;
+    v_new.secrets_key_version := v_old.secrets_key_version;
+    v_new.secret_names := v_old.secret_names;
+  else
+    v_new := relaypg.apply_account_secrets(v_new, null, v_secret_changes, p_keyring);
+  end if;
+
+  v_new.crs_fingerprint := md5(p_kind || p_fields::text);
+  if v_old.id is null then
+    v_new.version := 1;
+    v_new.updated_at := coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), v_new.created_at);
+    v_new.crs_synced_version := 1;
+    insert into relaypg.accounts select (v_new).*;
+    return (v_id, 'inserted', v_notes)::api.import_result;
+  end if;
+  v_new.version := v_old.version;
+  v_new := relaypg.save_account(v_new);
+  update relaypg.accounts a set crs_synced_version = a.version where a.id = v_id;
+  return (v_id, 'updated', v_notes)::api.import_result;
+end
+$_$;
+
+
+ALTER FUNCTION api.import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text) IS 'Imports one CRS account of any kind (fields as in Redis; secrets decrypted by the caller, re-encrypted here). State is read by time; every field is kept. Idempotent. IMBAD names an unusable field; IMCNF refuses an account changed in relaypg since its import; ACKEY.';
+
+
+--
+-- Name: import_crs_account_group(text, jsonb, text[]); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) RETURNS api.import_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_id uuid;
+  v_old relaypg.account_groups;
+  v_members uuid[];
+  v_notes text[] := '{}';
+  v_action text;
+begin
+  if p_fields is null or jsonb_typeof(p_fields) <> 'object' then
+    perform relaypg.raise_bad_crs_field('(hash)', 'must be a JSON object of fields');
+  end if;
+  if coalesce(p_fields ->> 'id', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+     or p_redis_key is null or right(p_redis_key, 36) is distinct from p_fields ->> 'id' then
+    perform relaypg.raise_bad_crs_field('id', 'must be the UUID of the Redis key');
+  end if;
+  if coalesce(btrim(p_fields ->> 'name'), '') = '' then
+    perform relaypg.raise_bad_crs_field('name', 'must not be empty');
+  end if;
+  if coalesce(p_fields ->> 'platform', 'claude') not in ('claude', 'gemini', 'openai') then
+    perform relaypg.raise_bad_crs_field('platform', format('unknown platform %L', left(p_fields ->> 'platform', 40)));
+  end if;
+  v_id := (p_fields ->> 'id')::uuid;
+  select array_agg(a.id order by a.id) into v_members from relaypg.accounts a
+   where a.id::text = any(p_member_ids) and a.platform = coalesce(p_fields ->> 'platform', 'claude');
+  select coalesce(array_agg(format('member %s is not an imported %s account', m, coalesce(p_fields ->> 'platform', 'claude'))), '{}')
+    into v_notes from unnest(coalesce(p_member_ids, '{}')) m
+   where not m = any(coalesce(v_members::text[], '{}'));
+
+  select g.* into v_old from relaypg.account_groups g where g.id = v_id for update;
+  if v_old.id is null then
+    insert into relaypg.account_groups (id, name, platform, description, created_at, updated_at, crs_extra)
+    values (v_id, btrim(p_fields ->> 'name'), coalesce(p_fields ->> 'platform', 'claude'),
+            coalesce(p_fields ->> 'description', ''),
+            coalesce(relaypg.crs_timestamptz(p_fields, 'createdAt'), now()),
+            coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), now()),
+            p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt']);
+    v_action := 'inserted';
+  elsif (v_old.name, v_old.platform, v_old.description, v_old.crs_extra) is distinct from
+        (btrim(p_fields ->> 'name'), coalesce(p_fields ->> 'platform', 'claude'), coalesce(p_fields ->> 'description', ''),
+         p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt']) then
+    update relaypg.account_groups g
+       set name = btrim(p_fields ->> 'name'), platform = coalesce(p_fields ->> 'platform', 'claude'),
+           description = coalesce(p_fields ->> 'description', ''),
+           crs_extra = p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt'], updated_at = now()
+     where g.id = v_id;
+    v_action := 'updated';
+  else
+    v_action := 'unchanged';
+  end if;
+  if v_old.id is null or exists (
+       select from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'))
+       union all
+       select from unnest(coalesce(v_members, '{}')) n
+        where not exists (select from relaypg.account_group_members m where m.group_id = v_id and m.account_id = n)) then
+    delete from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'));
+    insert into relaypg.account_group_members (group_id, account_id)
+    select v_id, n from unnest(coalesce(v_members, '{}')) n on conflict do nothing;
+    if v_action = 'unchanged' then
+      v_action := 'updated';
+    end if;
+  end if;
+  return (v_id, v_action, v_notes)::api.import_result;
+end
+$_$;
+
+
+ALTER FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) IS 'Imports a CRS account group and its members (members that are not imported accounts of its platform are left out and noted). Idempotent. IMBAD.';
 
 
 --
@@ -613,6 +1413,119 @@ COMMENT ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p_i
 
 
 --
+-- Name: import_crs_oauth_session(text, jsonb, integer, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb) RETURNS api.import_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_id uuid;
+  v_proxy record;
+  v_secrets jsonb;
+  v_inserted integer;
+begin
+  if p_redis_key is null or right(p_redis_key, 36) !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+    perform relaypg.raise_bad_crs_field('(key)', 'must end with a UUID');
+  end if;
+  if p_fields is null or jsonb_typeof(p_fields) <> 'object' or coalesce(p_fields ->> 'codeVerifier', '') = ''
+     or coalesce(p_fields ->> 'state', '') = '' then
+    perform relaypg.raise_bad_crs_field('codeVerifier', 'a pending authorisation needs codeVerifier and state');
+  end if;
+  if p_ttl_seconds is null or p_ttl_seconds <= 0 then
+    return (null, 'skipped', array['the authorisation has no remaining TTL'])::api.import_result;
+  end if;
+  v_id := right(p_redis_key, 36)::uuid;
+  begin
+    select * into v_proxy from relaypg.setting_proxy('proxy', nullif(nullif(p_fields ->> 'proxy', ''), 'null')::jsonb);
+  exception when invalid_text_representation or sqlstate 'RVINV' then
+    perform relaypg.raise_bad_crs_field('proxy', 'is not a usable proxy {type, host, port}');
+  end;
+  v_secrets := jsonb_build_object('codeVerifier', p_fields ->> 'codeVerifier')
+            || case when v_proxy.password is null then '{}'::jsonb else jsonb_build_object('proxyPassword', v_proxy.password) end;
+  insert into relaypg.oauth_sessions (id, platform, flow, state, code_challenge, proxy, details, secrets,
+                                      secrets_key_version, created_at, expires_at)
+  values (v_id,
+          case when p_fields ->> 'type' = 'gemini' then 'gemini' when p_fields ->> 'platform' = 'openai' then 'openai' else 'claude' end,
+          case when p_fields ->> 'type' = 'setup-token' then 'setup-token' else 'oauth' end,
+          p_fields ->> 'state', nullif(p_fields ->> 'codeChallenge', ''), v_proxy.proxy,
+          p_fields - array['codeVerifier', 'state', 'codeChallenge', 'proxy', 'createdAt', 'expiresAt'],
+          relaypg.encrypt_secrets(v_secrets, p_keyring), relaypg.keyring_current_version(p_keyring),
+          coalesce(relaypg.crs_timestamptz(p_fields, 'createdAt'), now()), now() + make_interval(secs => p_ttl_seconds))
+  on conflict (id) do nothing;
+  get diagnostics v_inserted = row_count;
+  return (v_id, case when v_inserted = 1 then 'inserted' else 'unchanged' end, '{}'::text[])::api.import_result;
+end
+$_$;
+
+
+ALTER FUNCTION api.import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb) IS 'Imports a pending CRS OAuth authorisation (oauth:{id}) with its remaining TTL, encrypting its verifier. Idempotent. IMBAD, ACKEY.';
+
+
+--
+-- Name: import_crs_sticky_session(text, text, text, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer) RETURNS api.import_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_account relaypg.accounts;
+  v_inserted integer;
+begin
+  if p_platform is null or p_platform not in ('claude', 'gemini', 'openai', 'azure-openai') then
+    perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or azure-openai');
+  end if;
+  if coalesce(p_session_hash, '') = '' or char_length(p_session_hash) > 128 then
+    perform relaypg.raise_bad_crs_field('sessionHash', 'must be 1 to 128 characters');
+  end if;
+  if p_ttl_seconds is null or p_ttl_seconds <= 0 then
+    return (null, 'skipped', array['the mapping has no remaining TTL'])::api.import_result;
+  end if;
+  if p_account_id ~* '^[0-9a-f-]{36}$' then
+    select a.* into v_account from relaypg.accounts a where a.id = p_account_id::uuid;
+  end if;
+  if v_account.id is null then
+    return (null, 'skipped', array[format('account %s is not imported', left(p_account_id, 64))])::api.import_result;
+  end if;
+  if v_account.platform <> p_platform then
+    return (null, 'skipped', array[format('account %s is a %s account, not %s', v_account.id, v_account.platform, p_platform)])::api.import_result;
+  end if;
+  -- The first import wins: a re-run must not extend a live mapping's life
+  -- (an expired one, not purged yet, is replaced).
+  insert into relaypg.sticky_sessions as s (platform, session_hash, account_id, expires_at)
+  values (p_platform, p_session_hash, v_account.id, now() + make_interval(secs => p_ttl_seconds))
+  on conflict (platform, session_hash) do update
+     set account_id = excluded.account_id, created_at = now(), expires_at = excluded.expires_at
+   where s.expires_at <= now();
+  get diagnostics v_inserted = row_count;
+  if v_inserted = 1 then
+    return (v_account.id, 'inserted', '{}'::text[])::api.import_result;
+  end if;
+  return (select (s.account_id, 'unchanged', '{}'::text[])::api.import_result from relaypg.sticky_sessions s
+           where s.platform = p_platform and s.session_hash = p_session_hash);
+end
+$_$;
+
+
+ALTER FUNCTION api.import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer) IS 'Imports a live CRS sticky mapping with its remaining TTL; skipped (with a note) for an unknown account or no TTL. Idempotent. RVINV, IMBAD.';
+
+
+--
 -- Name: import_crs_user(text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -677,6 +1590,66 @@ ALTER FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) IS 'Imports one CRS user:{id} JSON document; returns inserted/updated/unchanged. IMBAD names a bad field.';
+
+
+--
+-- Name: list_account_groups(text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.list_account_groups(p_platform text) RETURNS SETOF api.account_group
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select (relaypg.to_account_group(g)).* from relaypg.account_groups g
+   where p_platform is null or g.platform = p_platform
+   order by g.platform, g.name, g.id;
+$$;
+
+
+ALTER FUNCTION api.list_account_groups(p_platform text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION list_account_groups(p_platform text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.list_account_groups(p_platform text) IS 'Every group (of one platform, or all when null), by platform then name.';
+
+
+--
+-- Name: list_accounts(text, text, uuid, integer, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer) RETURNS SETOF api.account
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_limit is null or p_limit < 1 or p_limit > 500 then
+    perform relaypg.raise_invalid('limit', 'must be between 1 and 500');
+  end if;
+  if p_offset is null or p_offset < 0 then
+    perform relaypg.raise_invalid('offset', 'must not be negative');
+  end if;
+  return query
+    select (relaypg.to_account(a)).*
+      from relaypg.accounts a
+     where (p_platform is null or a.platform = p_platform)
+       and (p_kind is null or a.kind = p_kind)
+       and (p_group_id is null or exists (select from relaypg.account_group_members m
+                                           where m.group_id = p_group_id and m.account_id = a.id))
+     order by a.platform, a.priority, a.name, a.id
+     limit p_limit offset p_offset;
+end
+$$;
+
+
+ALTER FUNCTION api.list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer) IS 'One page of accounts ordered by platform, priority, name; filters are optional (null = any). Secrets masked.';
 
 
 --
@@ -759,6 +1732,187 @@ COMMENT ON FUNCTION api.list_crs_import_notes(p_key_ids uuid[]) IS 'The import n
 
 
 --
+-- Name: list_dangling_key_bindings(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.list_dangling_key_bindings() RETURNS TABLE(api_key_id uuid, field text, binding text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select k.id, b.field, b.binding
+    from relaypg.api_keys k
+   cross join lateral (values ('claudeAccountId', k.claude_account_id), ('claudeConsoleAccountId', k.claude_console_account_id),
+                              ('geminiAccountId', k.gemini_account_id), ('openaiAccountId', k.openai_account_id),
+                              ('azureOpenaiAccountId', k.azure_openai_account_id), ('bedrockAccountId', k.bedrock_account_id)) b(field, binding)
+   where coalesce(b.binding, '') <> ''
+     and not exists (select from relaypg.accounts a where a.id::text = regexp_replace(b.binding, '^responses:', ''))
+     and not exists (select from relaypg.account_groups g where 'group:' || g.id = b.binding)
+   order by k.id, b.field;
+$$;
+
+
+ALTER FUNCTION api.list_dangling_key_bindings() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION list_dangling_key_bindings(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.list_dangling_key_bindings() IS 'Key bindings that name no existing account or group (they fall back to the pool, or fail for a group).';
+
+
+--
+-- Name: list_scheduled_jobs(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.list_scheduled_jobs() RETURNS SETOF text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select j.name from relaypg.scheduled_jobs j where j.database_name = current_database() order by j.name;
+$$;
+
+
+ALTER FUNCTION api.list_scheduled_jobs() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION list_scheduled_jobs(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.list_scheduled_jobs() IS 'Names of the jobs pg_cron runs for this database (empty: the service runs maintenance itself); rows copied from another database do not count.';
+
+
+--
+-- Name: mark_account_blocked(uuid, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.mark_account_blocked(p_id uuid, p_reason text, p_message text DEFAULT ''::text) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_reason is null or p_reason not in ('unauthorized', 'blocked') then
+    perform relaypg.raise_invalid('reason', 'must be unauthorized (401) or blocked (403)');
+  end if;
+  v_account.blocked_reason := p_reason;
+  v_account.blocked_at := now();
+  v_account.error_message := left(coalesce(p_message, ''), 2000);
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.mark_account_blocked(p_id uuid, p_reason text, p_message text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION mark_account_blocked(p_id uuid, p_reason text, p_message text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.mark_account_blocked(p_id uuid, p_reason text, p_message text) IS 'Upstream 401/403: unavailable until an admin resets the account. ACNFD, RVINV.';
+
+
+--
+-- Name: mark_account_overloaded(uuid, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.mark_account_overloaded(p_id uuid, p_minutes integer DEFAULT 10) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_minutes is null or p_minutes < 1 or p_minutes > 1440 then
+    perform relaypg.raise_invalid('minutes', 'must be between 1 and 1440');
+  end if;
+  v_account.overloaded_until := now() + make_interval(mins => p_minutes);
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.mark_account_overloaded(p_id uuid, p_minutes integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION mark_account_overloaded(p_id uuid, p_minutes integer); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.mark_account_overloaded(p_id uuid, p_minutes integer) IS 'Upstream 529: unavailable for p_minutes (default 10). ACNFD, RVINV.';
+
+
+--
+-- Name: mark_account_quota_exceeded(uuid, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.mark_account_quota_exceeded(p_id uuid, p_time_zone text DEFAULT 'UTC'::text) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+  v_local timestamp;
+begin
+  if p_time_zone is null or not exists (select from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+    perform relaypg.raise_invalid('time_zone', 'must be an IANA time zone name');
+  end if;
+  -- The next quota_reset_time in the account's time zone.
+  v_local := (now() at time zone p_time_zone)::date + v_account.quota_reset_time;
+  if v_local <= (now() at time zone p_time_zone) then
+    v_local := v_local + interval '1 day';
+  end if;
+  v_account.quota_stopped_at := now();
+  v_account.quota_stopped_until := v_local at time zone p_time_zone;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.mark_account_quota_exceeded(p_id uuid, p_time_zone text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION mark_account_quota_exceeded(p_id uuid, p_time_zone text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.mark_account_quota_exceeded(p_id uuid, p_time_zone text) IS 'Daily quota reached: unavailable until the next quota_reset_time in p_time_zone. ACNFD, RVINV.';
+
+
+--
+-- Name: mark_account_rate_limited(uuid, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if v_account.kind in ('claude-console', 'ccr', 'openai-responses', 'openai') and v_account.rate_limit_minutes = 0 then
+    return relaypg.to_account(v_account);  -- rate limiting is switched off for this account
+  end if;
+  v_account.rate_limited_at := now();
+  v_account.rate_limited_until := case
+    when p_reset_at > now() then p_reset_at
+    when v_account.kind in ('claude-console', 'ccr', 'openai-responses', 'openai') then now() + make_interval(mins => v_account.rate_limit_minutes)
+    when v_account.session_window_end > now() then v_account.session_window_end
+    else now() + interval '1 hour' end;
+  v_account.error_message := format('rate limited until %s', relaypg.iso_timestamp(v_account.rate_limited_until));
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone) IS 'Upstream 429: unavailable until the upstream reset time, else (Console/CCR/OpenAI/Responses) rate_limit_minutes (0: never limited), else the session window end, else one hour. ACNFD.';
+
+
+--
 -- Name: migration_status(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -777,6 +1931,32 @@ ALTER FUNCTION api.migration_status() OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION api.migration_status() IS 'The last committed migration applied to this database.';
+
+
+--
+-- Name: pause_account(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.pause_account(p_id uuid) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  v_account.is_paused := true;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.pause_account(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION pause_account(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.pause_account(p_id uuid) IS 'Admin pause: the account is not scheduled until resumed. ACNFD.';
 
 
 --
@@ -809,6 +1989,80 @@ ALTER FUNCTION api.purge_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION api.purge_api_key(p_id uuid) IS 'Permanent delete of a soft-deleted key. KYNFD, KYNDL.';
+
+
+--
+-- Name: purge_expired_sessions(timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.purge_expired_sessions(p_before timestamp with time zone DEFAULT now()) RETURNS TABLE(sticky_sessions bigint, oauth_sessions bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  -- Never later than now: the service must not purge live sessions.
+  with d as (delete from relaypg.sticky_sessions s where s.expires_at <= least(p_before, now()) returning 1)
+  select count(*) into sticky_sessions from d;
+  with d as (delete from relaypg.oauth_sessions o where o.expires_at <= least(p_before, now()) returning 1)
+  select count(*) into oauth_sessions from d;
+  return next;
+end
+$$;
+
+
+ALTER FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION purge_expired_sessions(p_before timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) IS 'Deletes sticky sessions and pending OAuth authorisations that expired by p_before (at most now); returns how many of each.';
+
+
+--
+-- Name: record_account_server_error(uuid, integer, interval, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.record_account_server_error(p_id uuid, p_threshold integer DEFAULT 3, p_window interval DEFAULT '00:05:00'::interval, p_recovery interval DEFAULT '00:05:00'::interval) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_threshold is null or p_threshold < 1 then
+    perform relaypg.raise_invalid('threshold', 'must be at least 1');
+  end if;
+  if p_window is null or p_window <= interval '0' then
+    perform relaypg.raise_invalid('window', 'must be a positive interval');
+  end if;
+  if p_recovery is null or p_recovery <= interval '0' then
+    perform relaypg.raise_invalid('recovery', 'must be a positive interval');
+  end if;
+  if v_account.server_errors_since is null or v_account.server_errors_since <= now() - p_window then
+    v_account.server_errors_since := now();
+    v_account.server_error_count := 0;
+  end if;
+  v_account.server_error_count := v_account.server_error_count + 1;
+  if v_account.server_error_count > p_threshold then
+    v_account.temp_error_until := now() + p_recovery;
+    v_account.error_message := format('%s upstream 5xx errors since %s', v_account.server_error_count,
+                                      relaypg.iso_timestamp(v_account.server_errors_since));
+    v_account.server_error_count := 0;
+    v_account.server_errors_since := null;
+  end if;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval) IS 'Counts an upstream 5xx; more than p_threshold within p_window makes the account unavailable for p_recovery, after which it recovers by itself. ACNFD, RVINV.';
 
 
 --
@@ -857,6 +2111,123 @@ COMMENT ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestam
 
 
 --
+-- Name: record_session_window(uuid, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.record_session_window(p_id uuid, p_status text) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_status is not null and p_status not in ('allowed', 'allowed_warning', 'rejected') then
+    perform relaypg.raise_invalid('status', 'must be allowed, allowed_warning or rejected');
+  end if;
+  -- A request outside the current 5-hour window opens a new one, starting on
+  -- the hour (UTC; CRS used the server's local hour).
+  if v_account.session_window_end is null or v_account.session_window_end <= now() then
+    v_account.session_window_start := date_trunc('hour', now(), 'UTC');
+    v_account.session_window_end := v_account.session_window_start + interval '5 hours';
+  end if;
+  if p_status is not null then
+    v_account.session_window_status := p_status;
+    if p_status = 'allowed_warning' and v_account.auto_stop_on_warning then
+      -- Stopped until this window ends; it resumes by itself in the next one.
+      v_account.five_hour_stopped_at := now();
+      v_account.five_hour_stopped_until := v_account.session_window_end;
+    end if;
+  end if;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.record_session_window(p_id uuid, p_status text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_session_window(p_id uuid, p_status text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.record_session_window(p_id uuid, p_status text) IS 'Claude 5-hour window bookkeeping from a response: opens a new window when the last one ended, stores the unified 5h status, and auto-stops the account until the window ends on allowed_warning when auto_stop_on_warning. ACNFD, RVINV.';
+
+
+--
+-- Name: record_token_refresh(uuid, timestamp with time zone, jsonb, jsonb, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text DEFAULT NULL::text) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_expires_at is null then
+    perform relaypg.raise_invalid('expires_at', 'is required');
+  end if;
+  -- A refresh replaces tokens; it never removes one (null/'' would, in apply_account_secrets).
+  if p_tokens is null or jsonb_typeof(p_tokens) <> 'object' or coalesce(p_tokens ->> 'accessToken', '') = ''
+     or exists (select from jsonb_each(p_tokens) t where jsonb_typeof(t.value) <> 'string' or t.value = '""') then
+    perform relaypg.raise_invalid('tokens', 'must be an object of non-empty strings, with at least accessToken');
+  end if;
+  v_account := relaypg.apply_account_secrets(v_account, null, p_tokens, p_keyring);
+  v_account.token_expires_at := p_expires_at;
+  v_account.last_refresh_at := now();
+  v_account.refresh_failed_at := null;
+  v_account.refresh_retry_at := null;
+  if v_account.blocked_reason is null then  -- a 401/403's message stays until an admin reset
+    v_account.error_message := '';
+  end if;
+  if p_subscription_plan is not null then
+    v_account := relaypg.apply_account_settings(v_account, jsonb_build_object('subscription_plan', p_subscription_plan));
+  end if;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text) IS 'A successful OAuth refresh: new tokens (encrypted), their expiry, last refresh time; clears a refresh failure. ACNFD, RVINV, ACKEY.';
+
+
+--
+-- Name: record_token_refresh_failure(uuid, text, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval DEFAULT '00:10:00'::interval) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  if p_retry_after is null or p_retry_after <= interval '0' then
+    perform relaypg.raise_invalid('retry_after', 'must be a positive interval');
+  end if;
+  v_account.refresh_failed_at := now();
+  v_account.refresh_retry_at := now() + p_retry_after;
+  v_account.error_message := left(coalesce(p_message, ''), 2000);
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval) IS 'A failed OAuth refresh: the account is unavailable until now + p_retry_after, then retried automatically. ACNFD, RVINV.';
+
+
+--
 -- Name: regenerate_api_key(uuid, bytea, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -892,6 +2263,46 @@ ALTER FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme
 --
 
 COMMENT ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) IS 'Replaces a key''s digest; the old plain key stops working at once. KYNFD, KYDEL, KYDUP.';
+
+
+--
+-- Name: reset_account_state(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.reset_account_state(p_id uuid) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  v_account.rate_limited_at := null;
+  v_account.rate_limited_until := null;
+  v_account.overloaded_until := null;
+  v_account.server_error_count := 0;
+  v_account.server_errors_since := null;
+  v_account.temp_error_until := null;
+  v_account.blocked_reason := null;
+  v_account.blocked_at := null;
+  v_account.refresh_failed_at := null;
+  v_account.refresh_retry_at := null;
+  v_account.five_hour_stopped_at := null;
+  v_account.five_hour_stopped_until := null;
+  v_account.quota_stopped_at := null;
+  v_account.quota_stopped_until := null;
+  v_account.error_message := '';
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.reset_account_state(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION reset_account_state(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.reset_account_state(p_id uuid) IS 'Admin reset: clears every automatic state (rate limit, overload, 5xx, 401/403, refresh failure, 5-hour stop, quota stop). An admin pause stays. ACNFD.';
 
 
 --
@@ -931,6 +2342,302 @@ COMMENT ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restore
 
 
 --
+-- Name: resume_account(uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.resume_account(p_id uuid) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  v_account.is_paused := false;
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.resume_account(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION resume_account(p_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.resume_account(p_id uuid) IS 'Ends an admin pause (automatic stops keep their own end times). ACNFD.';
+
+
+--
+-- Name: rotate_account_secrets(jsonb, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size integer DEFAULT 100) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_current integer := relaypg.keyring_current_version(p_keyring);
+  v_count integer := 0;
+  v_row record;
+begin
+  if p_batch_size is null or p_batch_size < 1 or p_batch_size > 10000 then
+    perform relaypg.raise_invalid('batch_size', 'must be between 1 and 10000');
+  end if;
+  -- Rows in use by another transaction are skipped, not waited for: the next
+  -- batch picks them up. Reads keep working throughout (every version stays
+  -- decryptable while its key is in the ring).
+  for v_row in
+    select a.id, a.secrets, a.secrets_key_version from relaypg.accounts a
+     where a.secrets is not null and a.secrets_key_version <> v_current
+     order by a.id limit p_batch_size for update skip locked
+  loop
+    update relaypg.accounts a
+       set secrets = relaypg.encrypt_secrets(relaypg.decrypt_secrets(v_row.secrets, v_row.secrets_key_version, p_keyring), p_keyring),
+           secrets_key_version = v_current
+     where a.id = v_row.id;
+    v_count := v_count + 1;
+  end loop;
+  for v_row in
+    select o.id, o.secrets, o.secrets_key_version from relaypg.oauth_sessions o
+     where o.secrets_key_version <> v_current
+     order by o.id limit greatest(p_batch_size - v_count, 0) for update skip locked
+  loop
+    update relaypg.oauth_sessions o
+       set secrets = relaypg.encrypt_secrets(relaypg.decrypt_secrets(v_row.secrets, v_row.secrets_key_version, p_keyring), p_keyring),
+           secrets_key_version = v_current
+     where o.id = v_row.id;
+    v_count := v_count + 1;
+  end loop;
+  return v_count;
+end
+$$;
+
+
+ALTER FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION rotate_account_secrets(p_keyring jsonb, p_batch_size integer); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size integer) IS 'Re-encrypts up to p_batch_size secret blobs (accounts, then pending OAuth sessions) not yet under the current key; returns how many. Call until it returns 0. ACKEY.';
+
+
+--
+-- Name: run_maintenance(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.run_maintenance() RETURNS TABLE(ran boolean, sticky_sessions bigint, oauth_sessions bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  -- Transaction-scoped: released at commit, never leaked by a dead session.
+  if not pg_try_advisory_xact_lock(hashtext('relaypg.run_maintenance')) then
+    ran := false;
+    sticky_sessions := 0;
+    oauth_sessions := 0;
+    return next;
+    return;
+  end if;
+  ran := true;
+  select p.sticky_sessions, p.oauth_sessions into sticky_sessions, oauth_sessions from api.purge_expired_sessions() p;
+  return next;
+end
+$$;
+
+
+ALTER FUNCTION api.run_maintenance() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.run_maintenance() IS 'Periodic maintenance (today: purge expired sessions) under an advisory lock; ran=false when another run holds it.';
+
+
+--
+-- Name: select_account(uuid, text, text, text, interval, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval) RETURNS api.account_selection
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $_$
+declare
+  v_now constant timestamptz := now();
+  v_key relaypg.api_keys;
+  v_model text := coalesce(p_model, '');
+  v_kinds text[];
+  v_bindings text[];
+  v_binding text;
+  v_group uuid;
+  v_account relaypg.accounts;
+  v_sticky relaypg.sticky_sessions;
+  v_claimed uuid;
+begin
+  if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
+    perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
+  end if;
+  select k.* into v_key from relaypg.api_keys k where k.id = p_api_key_id;
+  if not found then
+    raise exception 'API key % not found', p_api_key_id using errcode = 'KYNFD';
+  end if;
+  case p_platform
+    when 'claude' then
+      if v_model like 'ccr,%' then  -- the vendor prefix routes to CCR accounts only
+        v_kinds := array['ccr'];
+        v_model := substr(v_model, 5);
+      else
+        v_kinds := array['claude-official', 'claude-console', 'bedrock'];
+        v_bindings := array[v_key.claude_account_id, v_key.claude_console_account_id, v_key.bedrock_account_id];
+      end if;
+    when 'gemini' then
+      v_kinds := array['gemini'];
+      v_bindings := array[v_key.gemini_account_id];
+    when 'openai' then
+      v_kinds := array['openai', 'openai-responses'];
+      v_bindings := array[replace(v_key.openai_account_id, 'responses:', '')];
+    when 'azure-openai' then
+      v_kinds := array['azure-openai'];
+      v_bindings := array[v_key.azure_openai_account_id];
+    else
+      perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or azure-openai');
+  end case;
+
+  -- 1. The key's bindings, in CRS's order. A bound account that cannot serve
+  --    now falls back to the pool; a group binding narrows the pool to the group.
+  foreach v_binding in array coalesce(v_bindings, '{}') loop
+    continue when v_binding is null or v_binding = '';
+    if v_binding ~* '^group:[0-9a-f-]{36}$' then
+      v_group := substr(v_binding, 7)::uuid;
+      exit;
+    elsif v_binding ~* '^[0-9a-f-]{36}$' then
+      select a.* into v_account from relaypg.accounts a where a.id = v_binding::uuid;
+      if v_account.id is not null and v_account.kind = any(v_kinds)
+         and relaypg.account_unavailable_reason(v_account, v_now) is null
+         and relaypg.account_upstream_model(v_account, v_model) is not null then
+        update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+      end if;
+    end if;
+  end loop;
+
+  -- 2. A live sticky mapping whose account can still serve.
+  if coalesce(p_session_hash, '') <> '' then
+    select s.* into v_sticky from relaypg.sticky_sessions s
+     where s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now;
+    if found then
+      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
+      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
+        if p_renewal_threshold > interval '0' and v_sticky.expires_at - v_now < p_renewal_threshold then
+          update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
+           where s.platform = p_platform and s.session_hash = p_session_hash;
+        end if;
+        -- Sticky hits refresh last_used_at at most once a second: it orders
+        -- new sessions, and a write per request on a shared row would serialise.
+        update relaypg.accounts a set last_used_at = v_now
+         where a.id = v_account.id and (a.last_used_at is null or a.last_used_at < v_now - interval '1 second');
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+      end if;
+    end if;
+  end if;
+
+  -- 3. The pool: priority, then least recently used.
+  v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);
+  if v_account.id is null then
+    raise exception 'no % account is available%', p_platform,
+        case when v_group is not null then format(' in group %s', v_group) else '' end
+      using errcode = 'SLNAV', detail = relaypg.explain_no_account(v_kinds, v_group, v_model, v_now),
+            hint = format('model %L', v_model);
+  end if;
+
+  -- 4. Claim the session for it. Of two concurrent first requests of a
+  --    session, the second waits for the first's row and takes its account.
+  if coalesce(p_session_hash, '') <> '' then
+    insert into relaypg.sticky_sessions as s (platform, session_hash, account_id, created_at, expires_at)
+    values (p_platform, p_session_hash, v_account.id, v_now, v_now + p_sticky_ttl)
+    on conflict (platform, session_hash) do update
+       set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
+     where s.expires_at <= v_now or s.account_id = v_sticky.account_id
+    returning s.account_id into v_claimed;
+    if v_claimed is null then
+      select s.* into v_sticky from relaypg.sticky_sessions s
+       where s.platform = p_platform and s.session_hash = p_session_hash;
+      select a.* into v_claimed from relaypg.accounts a where a.id = v_sticky.account_id;
+      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
+      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+      end if;
+      v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);  -- theirs cannot serve us: unmapped pick
+      if v_account.id is null then
+        raise exception 'no % account is available', p_platform
+          using errcode = 'SLNAV', detail = relaypg.explain_no_account(v_kinds, v_group, v_model, v_now);
+      end if;
+    end if;
+  end if;
+  update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+end
+$_$;
+
+
+ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+
+
+--
+-- Name: set_account_group_members(uuid, uuid[]); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) RETURNS api.account_group
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups := relaypg.lock_account_group(p_id);
+  v_missing uuid;
+  v_wrong uuid;
+begin
+  if p_account_ids is null or array_position(p_account_ids, null) is not null then
+    perform relaypg.raise_invalid('account_ids', 'must be an array of account ids without nulls (an empty array removes every member)');
+  end if;
+  select m into v_missing from unnest(p_account_ids) m
+   where not exists (select from relaypg.accounts a where a.id = m) limit 1;
+  if v_missing is not null then
+    raise exception 'account % not found', v_missing using errcode = 'ACNFD';
+  end if;
+  select a.id into v_wrong from relaypg.accounts a
+   where a.id = any(p_account_ids) and a.platform <> v_group.platform limit 1;
+  if v_wrong is not null then
+    raise exception 'account % is not a % account', v_wrong, v_group.platform
+      using errcode = 'GRMBR', hint = 'a group only holds accounts of its platform (Console, CCR and Bedrock count as claude)';
+  end if;
+  delete from relaypg.account_group_members m
+   where m.group_id = p_id and not m.account_id = any(coalesce(p_account_ids, '{}'));
+  insert into relaypg.account_group_members (group_id, account_id)
+  select p_id, a from unnest(coalesce(p_account_ids, '{}')) a
+  on conflict do nothing;
+  update relaypg.account_groups g set updated_at = now() where g.id = p_id returning g.* into v_group;
+  return relaypg.to_account_group(v_group);
+end
+$$;
+
+
+ALTER FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION set_account_group_members(p_id uuid, p_account_ids uuid[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) IS 'Replaces a group''s members. GRNFD, ACNFD, GRMBR (an account of another platform).';
+
+
+--
 -- Name: set_user_active(text, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -963,6 +2670,98 @@ COMMENT ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) IS 
 
 
 --
+-- Name: take_oauth_session(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.take_oauth_session(p_id uuid, p_keyring jsonb) RETURNS api.oauth_session
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_session relaypg.oauth_sessions;
+  v_secrets jsonb;
+begin
+  delete from relaypg.oauth_sessions o where o.id = p_id returning o.* into v_session;
+  if v_session.id is null or v_session.expires_at <= now() then
+    raise exception 'OAuth session % not found or expired', p_id using errcode = 'OANFD';
+  end if;
+  v_secrets := relaypg.decrypt_secrets(v_session.secrets, v_session.secrets_key_version, p_keyring);
+  return (v_session.id, v_session.platform, v_session.flow, v_session.state, v_session.code_challenge,
+          v_secrets ->> 'codeVerifier',
+          case when v_secrets ? 'proxyPassword' then v_session.proxy || jsonb_build_object('password', v_secrets ->> 'proxyPassword')
+               else v_session.proxy end,
+          v_session.details, v_session.created_at, v_session.expires_at)::api.oauth_session;
+end
+$$;
+
+
+ALTER FUNCTION api.take_oauth_session(p_id uuid, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION take_oauth_session(p_id uuid, p_keyring jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.take_oauth_session(p_id uuid, p_keyring jsonb) IS 'Consumes a pending OAuth authorisation (once): returns it decrypted and deletes it. OANFD when absent or expired, ACKEY.';
+
+
+--
+-- Name: update_account(uuid, jsonb, jsonb, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb) RETURNS api.account
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := relaypg.lock_account(p_id);
+begin
+  v_account := relaypg.apply_account_settings(v_account, coalesce(p_changes, '{}'));
+  v_account := relaypg.apply_account_secrets(v_account, p_changes -> 'proxy', p_secrets, p_keyring);
+  return relaypg.to_account(relaypg.save_account(v_account));
+end
+$$;
+
+
+ALTER FUNCTION api.update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb) IS 'Partial update of settings and secrets (a secret set to null is removed). ACNFD, RVINV, ACKEY.';
+
+
+--
+-- Name: update_account_group(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) RETURNS api.account_group
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups := relaypg.lock_account_group(p_id);
+begin
+  v_group := relaypg.apply_account_group_settings(v_group, coalesce(p_changes, '{}'));
+  update relaypg.account_groups g
+     set name = v_group.name, description = v_group.description, platform = v_group.platform, updated_at = now()
+   where g.id = p_id
+  returning g.* into v_group;
+  return relaypg.to_account_group(v_group);
+end
+$$;
+
+
+ALTER FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION update_account_group(p_id uuid, p_changes jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) IS 'Partial update of a group (platform only while it has no members). GRNFD, RVINV.';
+
+
+--
 -- Name: update_api_key(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -992,6 +2791,286 @@ ALTER FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) OWNER TO :DATABASE
 --
 
 COMMENT ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) IS 'Partial update: only the fields present in p_changes (snake_case jsonb) change. KYNFD, RVINV, USNFD.';
+
+
+--
+-- Name: kind_platform(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.kind_platform(p_kind text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case p_kind
+    when 'gemini' then 'gemini'
+    when 'openai' then 'openai'
+    when 'openai-responses' then 'openai'
+    when 'azure-openai' then 'azure-openai'
+    else 'claude' end;
+$$;
+
+
+ALTER FUNCTION relaypg.kind_platform(p_kind text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION kind_platform(p_kind text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.kind_platform(p_kind text) IS 'The platform an account kind serves (Console, CCR and Bedrock serve claude).';
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: accounts; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.accounts (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    kind text NOT NULL,
+    platform text NOT NULL,
+    name text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    priority integer DEFAULT 50 NOT NULL,
+    is_active boolean DEFAULT true NOT NULL,
+    is_paused boolean DEFAULT false NOT NULL,
+    account_type text DEFAULT 'shared'::text NOT NULL,
+    model_mapping jsonb DEFAULT '{}'::jsonb NOT NULL,
+    subscription_plan text,
+    auto_stop_on_warning boolean DEFAULT false NOT NULL,
+    rate_limit_minutes integer DEFAULT 60 NOT NULL,
+    daily_quota numeric DEFAULT 0 NOT NULL,
+    quota_reset_time time without time zone DEFAULT '00:00:00'::time without time zone NOT NULL,
+    options jsonb DEFAULT '{}'::jsonb NOT NULL,
+    proxy jsonb,
+    secrets bytea,
+    secrets_key_version integer,
+    secret_names text[] DEFAULT '{}'::text[] NOT NULL,
+    rate_limited_at timestamp with time zone,
+    rate_limited_until timestamp with time zone,
+    overloaded_until timestamp with time zone,
+    server_error_count integer DEFAULT 0 NOT NULL,
+    server_errors_since timestamp with time zone,
+    temp_error_until timestamp with time zone,
+    blocked_reason text,
+    blocked_at timestamp with time zone,
+    error_message text DEFAULT ''::text NOT NULL,
+    token_expires_at timestamp with time zone,
+    last_refresh_at timestamp with time zone,
+    refresh_failed_at timestamp with time zone,
+    refresh_retry_at timestamp with time zone,
+    session_window_start timestamp with time zone,
+    session_window_end timestamp with time zone,
+    session_window_status text,
+    five_hour_stopped_at timestamp with time zone,
+    five_hour_stopped_until timestamp with time zone,
+    quota_stopped_at timestamp with time zone,
+    quota_stopped_until timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    version bigint DEFAULT 1 NOT NULL,
+    crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    crs_fingerprint text,
+    crs_synced_version bigint,
+    CONSTRAINT accounts_account_type_is_known CHECK ((account_type = ANY (ARRAY['shared'::text, 'dedicated'::text, 'group'::text]))),
+    CONSTRAINT accounts_blocked_reason_is_known CHECK ((blocked_reason = ANY (ARRAY['unauthorized'::text, 'blocked'::text]))),
+    CONSTRAINT accounts_crs_extra_is_an_object CHECK ((jsonb_typeof(crs_extra) = 'object'::text)),
+    CONSTRAINT accounts_daily_quota_is_not_negative CHECK ((daily_quota >= (0)::numeric)),
+    CONSTRAINT accounts_kind_is_known CHECK ((kind = ANY (ARRAY['claude-official'::text, 'claude-console'::text, 'ccr'::text, 'bedrock'::text, 'gemini'::text, 'openai'::text, 'openai-responses'::text, 'azure-openai'::text]))),
+    CONSTRAINT accounts_model_mapping_is_an_object CHECK ((jsonb_typeof(model_mapping) = 'object'::text)),
+    CONSTRAINT accounts_name_is_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT accounts_options_is_an_object CHECK ((jsonb_typeof(options) = 'object'::text)),
+    CONSTRAINT accounts_platform_matches_kind CHECK ((platform = relaypg.kind_platform(kind))),
+    CONSTRAINT accounts_priority_is_in_range CHECK (((priority >= 1) AND (priority <= 100))),
+    CONSTRAINT accounts_proxy_has_no_password CHECK ((NOT (proxy ? 'password'::text))),
+    CONSTRAINT accounts_proxy_is_an_object CHECK ((jsonb_typeof(proxy) = 'object'::text)),
+    CONSTRAINT accounts_rate_limit_minutes_is_not_negative CHECK ((rate_limit_minutes >= 0)),
+    CONSTRAINT accounts_secrets_have_a_version CHECK (((secrets IS NULL) = (secrets_key_version IS NULL))),
+    CONSTRAINT accounts_session_window_status_is_known CHECK ((session_window_status = ANY (ARRAY['allowed'::text, 'allowed_warning'::text, 'rejected'::text]))),
+    CONSTRAINT accounts_subscription_plan_is_known CHECK ((subscription_plan = ANY (ARRAY['max'::text, 'pro'::text, 'free'::text])))
+);
+
+
+ALTER TABLE relaypg.accounts OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE accounts; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.accounts IS 'Upstream accounts of every kind (CRS claude:account, claude_console_account, ccr_account, bedrock_account, gemini_account, openai:account, openai_responses_account, azure_openai:account).';
+
+
+--
+-- Name: account_can_serve(relaypg.accounts, text[], uuid, text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select p_account.id is not null
+     and p_account.kind = any(p_kinds)
+     and case when p_group_id is null then p_account.account_type = 'shared'
+              else exists (select from relaypg.account_group_members m
+                            where m.group_id = p_group_id and m.account_id = p_account.id) end
+     and relaypg.account_unavailable_reason(p_account, p_at) is null
+     and relaypg.account_upstream_model(p_account, p_model) is not null;
+$$;
+
+
+ALTER FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) IS 'True when the account is of one of p_kinds, in the group (or shared), available at p_at and serves p_model.';
+
+
+--
+-- Name: account_secret_names(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.account_secret_names(p_kind text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select case p_kind
+    when 'claude-official' then array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password']
+    when 'gemini' then array['geminiOauth', 'accessToken', 'refreshToken']
+    when 'openai' then array['idToken', 'accessToken', 'refreshToken', 'openaiOauth', 'email']
+    when 'bedrock' then array['awsCredentials']
+    else array['apiKey']
+  end || array['proxyPassword'];
+$$;
+
+
+ALTER FUNCTION relaypg.account_secret_names(p_kind text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_secret_names(p_kind text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.account_secret_names(p_kind text) IS 'The secret fields an account kind may hold (all kinds: proxyPassword).';
+
+
+--
+-- Name: account_unavailable_reason(relaypg.accounts, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when not p_account.is_active then 'inactive'
+    when p_account.is_paused then 'paused'
+    when p_account.blocked_reason is not null then p_account.blocked_reason
+    when p_account.rate_limited_until > p_at then 'rate_limited'
+    when p_account.overloaded_until > p_at then 'overloaded'
+    when p_account.temp_error_until > p_at then 'temp_error'
+    when p_account.refresh_retry_at > p_at then 'refresh_failed'
+    when p_account.five_hour_stopped_until > p_at then 'five_hour_stopped'
+    when p_account.quota_stopped_until > p_at then 'quota_exceeded'
+  end;
+$$;
+
+
+ALTER FUNCTION relaypg.account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone) IS 'Why an account cannot be scheduled at p_at (null = available): inactive, paused, unauthorized, blocked, rate_limited, overloaded, temp_error, refresh_failed, five_hour_stopped, quota_exceeded.';
+
+
+--
+-- Name: account_upstream_model(relaypg.accounts, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.account_upstream_model(p_account relaypg.accounts, p_model text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select case
+    when p_model is null or p_model = '' then coalesce(p_model, '')
+    when p_account.kind = 'claude-official' and p_account.subscription_plan in ('pro', 'free')
+         and lower(p_model) like '%opus%' then null
+    when p_account.model_mapping = '{}'::jsonb then p_model
+    else p_account.model_mapping ->> p_model
+  end;
+$$;
+
+
+ALTER FUNCTION relaypg.account_upstream_model(p_account relaypg.accounts, p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_upstream_model(p_account relaypg.accounts, p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.account_upstream_model(p_account relaypg.accounts, p_model text) IS 'The upstream model name an account serves p_model as, or null when it does not serve it (Opus on pro/free, unmapped model).';
+
+
+--
+-- Name: accounts_bump_version(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.accounts_bump_version() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_bookkeeping constant text[] := array['last_used_at', 'updated_at', 'version', 'server_error_count',
+    'server_errors_since', 'session_window_start', 'session_window_end', 'crs_fingerprint', 'crs_synced_version'];
+begin
+  if (to_jsonb(new) - v_bookkeeping) is distinct from (to_jsonb(old) - v_bookkeeping) then
+    new.version := old.version + 1;
+    new.updated_at := now();
+  end if;
+  return new;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.accounts_bump_version() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION accounts_bump_version(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.accounts_bump_version() IS 'BEFORE UPDATE trigger: bumps version (and updated_at) on any change other than usage bookkeeping.';
+
+
+--
+-- Name: accounts_notify_change(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.accounts_notify_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  if tg_op = 'DELETE' then
+    perform pg_notify('relaypg_account_changed', json_build_object('id', old.id, 'version', old.version + 1)::text);
+  elsif new.version <> old.version then
+    perform pg_notify('relaypg_account_changed', json_build_object('id', new.id, 'version', new.version)::text);
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.accounts_notify_change() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION accounts_notify_change(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.accounts_notify_change() IS 'AFTER trigger: NOTIFY relaypg_account_changed {id, version} so instances drop what they hold for the account.';
 
 
 --
@@ -1054,9 +3133,244 @@ ALTER FUNCTION relaypg.api_keys_notify_change() OWNER TO :DATABASE_OWNER;
 COMMENT ON FUNCTION relaypg.api_keys_notify_change() IS 'AFTER trigger: NOTIFY relaypg_api_key_changed {id, version} when a key''s cached decision may change.';
 
 
-SET default_tablespace = '';
+--
+-- Name: account_groups; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
 
-SET default_table_access_method = heap;
+CREATE TABLE relaypg.account_groups (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    name text NOT NULL,
+    platform text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    CONSTRAINT account_groups_crs_extra_is_an_object CHECK ((jsonb_typeof(crs_extra) = 'object'::text)),
+    CONSTRAINT account_groups_name_is_not_blank CHECK ((btrim(name) <> ''::text)),
+    CONSTRAINT account_groups_platform_is_known CHECK ((platform = ANY (ARRAY['claude'::text, 'gemini'::text, 'openai'::text])))
+);
+
+
+ALTER TABLE relaypg.account_groups OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE account_groups; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.account_groups IS 'Account groups (CRS account_group:{id}); a key bound to group:{id} is served by its members only.';
+
+
+--
+-- Name: apply_account_group_settings(relaypg.account_groups, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb) RETURNS relaypg.account_groups
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups := p_group;
+  v_field text;
+  v_value jsonb;
+begin
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' then
+    perform relaypg.raise_invalid('settings', 'must be a JSON object');
+  end if;
+  for v_field, v_value in select * from jsonb_each(p_settings) loop
+    case v_field
+      when 'name' then
+        v_group.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
+        if v_group.name = '' then
+          perform relaypg.raise_invalid(v_field, 'must not be blank');
+        end if;
+      when 'description' then
+        v_group.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
+      when 'platform' then
+        if p_group.id is not null and exists (select from relaypg.account_group_members m where m.group_id = p_group.id)
+           and v_value #>> '{}' is distinct from p_group.platform then
+          perform relaypg.raise_invalid(v_field, 'cannot change while the group has members');
+        end if;
+        v_group.platform := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_group.platform not in ('claude', 'gemini', 'openai') then
+          perform relaypg.raise_invalid(v_field, 'must be claude, gemini or openai');
+        end if;
+      else
+        perform relaypg.raise_invalid(v_field, 'is not a group setting');
+    end case;
+  end loop;
+  return v_group;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb) IS 'Applies name/description/platform to a group row; RVINV names a bad field.';
+
+
+--
+-- Name: apply_account_secrets(relaypg.accounts, jsonb, jsonb, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb) RETURNS relaypg.accounts
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts := p_account;
+  v_secrets jsonb;
+  v_name text;
+  v_value jsonb;
+  v_proxy record;
+begin
+  if p_changes is not null and jsonb_typeof(p_changes) <> 'object' then
+    perform relaypg.raise_invalid('secrets', 'must be a JSON object');
+  end if;
+  if p_proxy is null and coalesce(p_changes, '{}') = '{}' then
+    return v_account;
+  end if;
+  v_secrets := relaypg.decrypt_secrets(v_account.secrets, v_account.secrets_key_version, p_keyring);
+  for v_name, v_value in select * from jsonb_each(coalesce(p_changes, '{}')) loop
+    if not v_name = any(relaypg.account_secret_names(v_account.kind)) then
+      perform relaypg.raise_invalid('secrets.' || v_name,
+        format('is not a secret of a %s account (%s)', v_account.kind, array_to_string(relaypg.account_secret_names(v_account.kind), ', ')));
+    end if;
+    if v_value = '"********"' then
+      continue;  -- the mask a read showed: keep the stored value
+    elsif jsonb_typeof(v_value) = 'null' or v_value = '""' then
+      v_secrets := v_secrets - v_name;
+    elsif jsonb_typeof(v_value) = 'string' or (jsonb_typeof(v_value) = 'object' and v_name in ('awsCredentials', 'claudeAiOauth', 'geminiOauth', 'openaiOauth')) then
+      v_secrets := v_secrets || jsonb_build_object(v_name, v_value);
+    else
+      perform relaypg.raise_invalid('secrets.' || v_name, 'must be a string (or null to remove it)');
+    end if;
+  end loop;
+  if p_proxy is not null then  -- 'null'::jsonb removes the proxy
+    select * into v_proxy from relaypg.setting_proxy('proxy', p_proxy);
+    v_account.proxy := v_proxy.proxy;
+    v_secrets := case when v_proxy.password = '********' then v_secrets  -- the mask a read showed: keep it
+                      when v_proxy.password is null then v_secrets - 'proxyPassword'
+                      else v_secrets || jsonb_build_object('proxyPassword', v_proxy.password) end;
+  end if;
+  v_account.secret_names := coalesce((select array_agg(k order by k) from jsonb_object_keys(v_secrets) k), '{}');
+  if v_secrets = '{}' then
+    v_account.secrets := null;
+    v_account.secrets_key_version := null;
+  else
+    v_account.secrets := relaypg.encrypt_secrets(v_secrets, p_keyring);
+    v_account.secrets_key_version := relaypg.keyring_current_version(p_keyring);
+  end if;
+  return v_account;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb) IS 'Merges secret changes (null removes) and a proxy (its password becomes the secret proxyPassword) into the encrypted blob, re-encrypted with the current key.';
+
+
+--
+-- Name: apply_account_settings(relaypg.accounts, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.apply_account_settings(p_account relaypg.accounts, p_settings jsonb) RETURNS relaypg.accounts
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_account relaypg.accounts := p_account;
+  v_field text;
+  v_value jsonb;
+  v_text text;
+begin
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' then
+    perform relaypg.raise_invalid('settings', 'must be a JSON object');
+  end if;
+  for v_field, v_value in select * from jsonb_each(p_settings) loop
+    case v_field
+      when 'name' then
+        v_account.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
+        if v_account.name = '' then
+          perform relaypg.raise_invalid(v_field, 'must not be blank');
+        end if;
+      when 'description' then
+        v_account.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
+      when 'priority' then
+        v_account.priority := relaypg.setting_count(v_field, v_value, 100);
+        if v_account.priority < 1 then
+          perform relaypg.raise_invalid(v_field, 'must be between 1 and 100');
+        end if;
+      when 'is_active' then
+        v_account.is_active := relaypg.setting_boolean(v_field, v_value);
+      when 'is_paused' then
+        v_account.is_paused := relaypg.setting_boolean(v_field, v_value);
+      when 'account_type' then
+        v_text := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_text not in ('shared', 'dedicated', 'group') then
+          perform relaypg.raise_invalid(v_field, 'must be shared, dedicated or group');
+        end if;
+        v_account.account_type := v_text;
+      when 'model_mapping' then
+        v_account.model_mapping := relaypg.setting_model_mapping(v_field, v_value);
+      when 'subscription_plan' then
+        v_text := relaypg.setting_text(v_field, v_value, true, 10);
+        if v_text not in ('max', 'pro', 'free') then
+          perform relaypg.raise_invalid(v_field, 'must be max, pro, free or null');
+        end if;
+        v_account.subscription_plan := v_text;
+      when 'auto_stop_on_warning' then
+        v_account.auto_stop_on_warning := relaypg.setting_boolean(v_field, v_value);
+      when 'rate_limit_minutes' then
+        v_account.rate_limit_minutes := relaypg.setting_count(v_field, v_value, 10080);
+      when 'daily_quota' then
+        v_account.daily_quota := relaypg.setting_money(v_field, v_value);
+      when 'quota_reset_time' then
+        v_text := relaypg.setting_text(v_field, v_value, false, 5);
+        if v_text !~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' then
+          perform relaypg.raise_invalid(v_field, 'must be HH:MM');
+        end if;
+        v_account.quota_reset_time := v_text::time;
+      when 'token_expires_at' then
+        v_account.token_expires_at := relaypg.setting_timestamptz(v_field, v_value);
+      when 'options' then
+        if jsonb_typeof(v_value) is distinct from 'object' then
+          perform relaypg.raise_invalid(v_field, 'must be a JSON object');
+        end if;
+        if exists (select from jsonb_object_keys(v_value) k where k = any(relaypg.account_secret_names(v_account.kind))) then
+          perform relaypg.raise_invalid(v_field, 'must not hold secrets: pass them as secrets');
+        end if;
+        v_account.options := v_value;
+      when 'proxy' then
+        null;  -- handled with the secrets (its password is one)
+      else
+        perform relaypg.raise_invalid(v_field, 'is not an account setting');
+    end case;
+  end loop;
+  if v_account.kind in ('claude-console', 'ccr') and coalesce(v_account.options ->> 'apiUrl', '') !~ '^https?://' then
+    perform relaypg.raise_invalid('options.apiUrl', format('a %s account needs an http(s) apiUrl', v_account.kind));
+  end if;
+  return v_account;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.apply_account_settings(p_account relaypg.accounts, p_settings jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION apply_account_settings(p_account relaypg.accounts, p_settings jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.apply_account_settings(p_account relaypg.accounts, p_settings jsonb) IS 'Applies a settings object to an account row; RVINV names the first bad field. The proxy is applied with the secrets.';
+
 
 --
 -- Name: api_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
@@ -1403,6 +3717,81 @@ COMMENT ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max bigint
 
 
 --
+-- Name: crs_instant(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.crs_instant(p_fields jsonb, p_field text) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_text text := relaypg.crs_text(p_fields, p_field);
+begin
+  if v_text ~ '^\d{12,16}$' then  -- epoch milliseconds (claude:account expiresAt)
+    return to_timestamp(v_text::numeric / 1000);
+  elsif v_text ~ '^\d{9,11}$' then  -- epoch seconds
+    return to_timestamp(v_text::numeric);
+  end if;
+  return relaypg.crs_timestamptz(p_fields, p_field);
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.crs_instant(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION crs_instant(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.crs_instant(p_fields jsonb, p_field text) IS 'A CRS time as epoch milliseconds (12-16 digits), epoch seconds (9-11 digits) or ISO 8601; '''' reads as null.';
+
+
+--
+-- Name: crs_model_mapping(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.crs_model_mapping(p_fields jsonb, p_field text) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_value jsonb := p_fields -> p_field;
+  v_text text;
+begin
+  if v_value is null or jsonb_typeof(v_value) = 'null' or v_value = '""' then
+    return '{}';
+  end if;
+  if jsonb_typeof(v_value) = 'string' then
+    v_text := btrim(v_value #>> '{}');
+    if left(v_text, 1) in ('{', '[') then
+      begin
+        v_value := v_text::jsonb;
+      exception when invalid_text_representation then
+        perform relaypg.raise_bad_crs_field(p_field, 'is not valid JSON');
+      end;
+    else
+      v_value := to_jsonb(array(select btrim(m) from unnest(string_to_array(v_text, ',')) m where btrim(m) <> ''));
+    end if;
+  end if;
+  begin
+    return relaypg.setting_model_mapping(p_field, v_value);
+  exception when sqlstate 'RVINV' then
+    perform relaypg.raise_bad_crs_field(p_field, 'is not a model list or mapping');
+  end;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.crs_model_mapping(p_fields jsonb, p_field text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION crs_model_mapping(p_fields jsonb, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.crs_model_mapping(p_fields jsonb, p_field text) IS 'Normalises CRS supportedModels (object, array or comma-joined string) to a mapping; empty = every model.';
+
+
+--
 -- Name: crs_money(jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -1430,6 +3819,43 @@ ALTER FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) OWNER TO :DATABAS
 --
 
 COMMENT ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) IS 'A CRS non-negative decimal string (USD); '''' reads as 0.';
+
+
+--
+-- Name: crs_subscription_plan(jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.crs_subscription_plan(p_fields jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_info jsonb;
+begin
+  begin
+    v_info := nullif(p_fields ->> 'subscriptionInfo', '')::jsonb;
+  exception when invalid_text_representation then
+    return null;
+  end;
+  if v_info is null or jsonb_typeof(v_info) <> 'object' then
+    return null;
+  end if;
+  return case
+    when v_info ->> 'accountType' = 'claude_max' or v_info ->> 'hasClaudeMax' = 'true' then 'max'
+    when v_info ->> 'accountType' = 'claude_pro' or v_info ->> 'hasClaudePro' = 'true' then 'pro'
+    when v_info ->> 'accountType' = 'free' or (v_info ? 'hasClaudePro' and v_info ? 'hasClaudeMax') then 'free'
+  end;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.crs_subscription_plan(p_fields jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION crs_subscription_plan(p_fields jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.crs_subscription_plan(p_fields jsonb) IS 'max / pro / free from CRS subscriptionInfo (null when unknown).';
 
 
 --
@@ -1526,6 +3952,90 @@ COMMENT ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) IS 'A 
 
 
 --
+-- Name: decrypt_secrets(bytea, integer, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb) RETURNS jsonb
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if p_ciphertext is null then
+    return '{}';
+  end if;
+  return crypto.pgp_sym_decrypt(p_ciphertext, relaypg.keyring_key(p_keyring, p_version))::jsonb;
+exception
+  when external_routine_invocation_exception then  -- pgcrypto: "Wrong key or corrupt data"
+    raise exception 'secrets cannot be decrypted with key version %', p_version
+      using errcode = 'ACKEY', hint = 'the key of that version is not the one the value was encrypted with';
+end
+$$;
+
+
+ALTER FUNCTION relaypg.decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb) IS 'Decrypts a secrets blob with the key of its version; ACKEY on a missing or wrong key.';
+
+
+--
+-- Name: encrypt_secrets(jsonb, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.encrypt_secrets(p_secrets jsonb, p_keyring jsonb) RETURNS bytea
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  -- s2k-mode=1 (salted, one pass): the key is a random service secret, not a
+  -- password, so iterated key stretching would only slow every read down.
+  select crypto.pgp_sym_encrypt(p_secrets::text,
+           relaypg.keyring_key(p_keyring, relaypg.keyring_current_version(p_keyring)),
+           'cipher-algo=aes256, s2k-mode=1');
+$$;
+
+
+ALTER FUNCTION relaypg.encrypt_secrets(p_secrets jsonb, p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION encrypt_secrets(p_secrets jsonb, p_keyring jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.encrypt_secrets(p_secrets jsonb, p_keyring jsonb) IS 'PGP-encrypts a JSON object of secrets with the key ring''s current key.';
+
+
+--
+-- Name: explain_no_account(text[], uuid, text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select coalesce(string_agg(format('%s %s', n, reason), ', ' order by reason),
+                  'no account of this kind exists' || case when p_group_id is not null then ' in the group' else '' end)
+    from (select coalesce(relaypg.account_unavailable_reason(a, p_at), 'not serving the model') reason, count(*) n
+            from relaypg.accounts a
+           where a.kind = any(p_kinds)
+             and case when p_group_id is null then a.account_type = 'shared'
+                      else exists (select from relaypg.account_group_members m
+                                    where m.group_id = p_group_id and m.account_id = a.id) end
+           group by 1) s;
+$$;
+
+
+ALTER FUNCTION relaypg.explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) IS 'Why no candidate account can serve: candidates counted by reason.';
+
+
+--
 -- Name: filter_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -1554,6 +4064,27 @@ COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted bo
 
 
 --
+-- Name: forget_scheduled_job(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.forget_scheduled_job(p_name text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  delete from relaypg.scheduled_jobs j where j.name = p_name;
+$$;
+
+
+ALTER FUNCTION relaypg.forget_scheduled_job(p_name text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION forget_scheduled_job(p_name text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.forget_scheduled_job(p_name text) IS 'Records that pg_cron no longer runs a job here (db setup, superuser; not granted to the service).';
+
+
+--
 -- Name: iso_timestamp(timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -1572,6 +4103,143 @@ ALTER FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) OWNER TO :DA
 --
 
 COMMENT ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) IS 'A timestamp as ISO 8601 UTC with milliseconds, like toISOString().';
+
+
+--
+-- Name: keyring_current_version(jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.keyring_current_version(p_keyring jsonb) RETURNS integer
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+begin
+  if jsonb_typeof(p_keyring -> 'current') is distinct from 'number' or (p_keyring ->> 'current') !~ '^[1-9][0-9]{0,8}$' then
+    raise exception 'the key ring has no current version' using errcode = 'ACKEY';
+  end if;
+  return (p_keyring ->> 'current')::integer;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.keyring_current_version(p_keyring jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION keyring_current_version(p_keyring jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.keyring_current_version(p_keyring jsonb) IS 'The current version of a key ring; ACKEY when absent.';
+
+
+--
+-- Name: keyring_key(jsonb, integer); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.keyring_key(p_keyring jsonb, p_version integer) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_key text := p_keyring -> 'keys' ->> p_version::text;
+begin
+  if v_key is null or char_length(v_key) < 16 then
+    raise exception 'no usable secret key of version % in the key ring', p_version
+      using errcode = 'ACKEY', hint = 'configure ACCOUNT_SECRET_KEY / ACCOUNT_SECRET_PREVIOUS_KEYS with that version';
+  end if;
+  return v_key;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.keyring_key(p_keyring jsonb, p_version integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION keyring_key(p_keyring jsonb, p_version integer); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.keyring_key(p_keyring jsonb, p_version integer) IS 'The key of one version from a key ring {"current", "keys"}; ACKEY when it is missing or shorter than 16 characters.';
+
+
+--
+-- Name: keys_bound_to(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.keys_bound_to(p_target text) RETURNS SETOF uuid
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select k.id from relaypg.api_keys k
+   where p_target in (k.claude_account_id, k.claude_console_account_id, k.gemini_account_id,
+                      k.openai_account_id, k.azure_openai_account_id, k.bedrock_account_id)
+      or k.openai_account_id = 'responses:' || p_target;
+$$;
+
+
+ALTER FUNCTION relaypg.keys_bound_to(p_target text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION keys_bound_to(p_target text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.keys_bound_to(p_target text) IS 'Ids of the keys whose binding names p_target (an account id or group:<id>).';
+
+
+--
+-- Name: lock_account(uuid); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.lock_account(p_id uuid) RETURNS relaypg.accounts
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_account relaypg.accounts;
+begin
+  select a.* into v_account from relaypg.accounts a where a.id = p_id for update;
+  if not found then
+    raise exception 'account % not found', p_id using errcode = 'ACNFD';
+  end if;
+  return v_account;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.lock_account(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION lock_account(p_id uuid); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.lock_account(p_id uuid) IS 'Locks and returns an account row; ACNFD when it does not exist.';
+
+
+--
+-- Name: lock_account_group(uuid); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.lock_account_group(p_id uuid) RETURNS relaypg.account_groups
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_group relaypg.account_groups;
+begin
+  select g.* into v_group from relaypg.account_groups g where g.id = p_id for update;
+  if not found then
+    raise exception 'account group % not found', p_id using errcode = 'GRNFD';
+  end if;
+  return v_group;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.lock_account_group(p_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION lock_account_group(p_id uuid); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.lock_account_group(p_id uuid) IS 'Locks and returns a group; GRNFD when it does not exist.';
 
 
 --
@@ -1602,6 +4270,31 @@ ALTER FUNCTION relaypg.lock_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of one key; KYNFD when absent.';
+
+
+--
+-- Name: pick_account(text[], uuid, text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) RETURNS relaypg.accounts
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select a.* from relaypg.accounts a
+   where a.kind = any(p_kinds) and a.is_active and not a.is_paused
+     and relaypg.account_can_serve(a, p_kinds, p_group_id, p_model, p_at)
+   order by a.priority, a.last_used_at nulls first, a.id
+   limit 1;
+$$;
+
+
+ALTER FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) IS 'The preferred available account: lowest priority number, then least recently used.';
 
 
 --
@@ -1649,6 +4342,78 @@ ALTER FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) 
 --
 
 COMMENT ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) IS 'Raises RVINV (invalid input) naming the offending field in COLUMN.';
+
+
+--
+-- Name: record_scheduled_job(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    AS $$
+  insert into relaypg.scheduled_jobs (name, schedule) values (p_name, p_schedule)
+  on conflict (name) do update
+    set schedule = excluded.schedule, database_name = excluded.database_name, scheduled_at = now();
+$$;
+
+
+ALTER FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_scheduled_job(p_name text, p_schedule text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) IS 'Records that pg_cron runs a job for this database (called by db setup as a superuser; not granted to the service).';
+
+
+--
+-- Name: save_account(relaypg.accounts); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.save_account(p_account relaypg.accounts) RETURNS relaypg.accounts
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_saved relaypg.accounts;
+begin
+  update relaypg.accounts a set
+    kind = p_account.kind, name = p_account.name, description = p_account.description,
+    priority = p_account.priority, is_active = p_account.is_active, is_paused = p_account.is_paused,
+    account_type = p_account.account_type, model_mapping = p_account.model_mapping,
+    subscription_plan = p_account.subscription_plan, auto_stop_on_warning = p_account.auto_stop_on_warning,
+    rate_limit_minutes = p_account.rate_limit_minutes, daily_quota = p_account.daily_quota,
+    quota_reset_time = p_account.quota_reset_time, options = p_account.options, proxy = p_account.proxy,
+    secrets = p_account.secrets, secrets_key_version = p_account.secrets_key_version,
+    secret_names = p_account.secret_names,
+    rate_limited_at = p_account.rate_limited_at, rate_limited_until = p_account.rate_limited_until,
+    overloaded_until = p_account.overloaded_until, server_error_count = p_account.server_error_count,
+    server_errors_since = p_account.server_errors_since, temp_error_until = p_account.temp_error_until,
+    blocked_reason = p_account.blocked_reason, blocked_at = p_account.blocked_at,
+    error_message = p_account.error_message, token_expires_at = p_account.token_expires_at,
+    last_refresh_at = p_account.last_refresh_at, refresh_failed_at = p_account.refresh_failed_at,
+    refresh_retry_at = p_account.refresh_retry_at, session_window_start = p_account.session_window_start,
+    session_window_end = p_account.session_window_end, session_window_status = p_account.session_window_status,
+    five_hour_stopped_at = p_account.five_hour_stopped_at, five_hour_stopped_until = p_account.five_hour_stopped_until,
+    quota_stopped_at = p_account.quota_stopped_at, quota_stopped_until = p_account.quota_stopped_until,
+    created_at = p_account.created_at, last_used_at = p_account.last_used_at,
+    crs_extra = p_account.crs_extra, crs_fingerprint = p_account.crs_fingerprint,
+    crs_synced_version = p_account.crs_synced_version
+  where a.id = p_account.id
+  returning a.* into v_saved;
+  return v_saved;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.save_account(p_account relaypg.accounts) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION save_account(p_account relaypg.accounts); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.save_account(p_account relaypg.accounts) IS 'Writes every column of an account row back (the trigger decides the version bump).';
 
 
 --
@@ -1764,6 +4529,46 @@ COMMENT ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max big
 
 
 --
+-- Name: setting_model_mapping(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.setting_model_mapping(p_field text, p_value jsonb) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_entry record;
+begin
+  if p_value is null or jsonb_typeof(p_value) = 'null' then
+    return '{}';
+  elsif jsonb_typeof(p_value) = 'array' then  -- a list of models: an identity mapping
+    if exists (select from jsonb_array_elements(p_value) e where jsonb_typeof(e) <> 'string' or e #>> '{}' = '') then
+      perform relaypg.raise_invalid(p_field, 'must list non-empty model names');
+    end if;
+    return coalesce((select jsonb_object_agg(e, e) from jsonb_array_elements_text(p_value) e), '{}');
+  elsif jsonb_typeof(p_value) <> 'object' then
+    perform relaypg.raise_invalid(p_field, 'must be an object {requested: upstream} or an array of model names');
+  end if;
+  for v_entry in select * from jsonb_each(p_value) loop
+    if v_entry.key = '' or jsonb_typeof(v_entry.value) <> 'string' or v_entry.value #>> '{}' = '' then
+      perform relaypg.raise_invalid(p_field, 'must map non-empty model names to non-empty model names');
+    end if;
+  end loop;
+  return p_value;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_model_mapping(p_field text, p_value jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION setting_model_mapping(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.setting_model_mapping(p_field text, p_value jsonb) IS 'A model mapping: an object requested -> upstream, or an array (identity); null = every model.';
+
+
+--
 -- Name: setting_money(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -1800,6 +4605,52 @@ ALTER FUNCTION relaypg.setting_money(p_field text, p_value jsonb) OWNER TO :DATA
 --
 
 COMMENT ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) IS 'Reads a non-negative USD amount given as a JSON number or decimal string; RVINV otherwise.';
+
+
+--
+-- Name: setting_proxy(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text) RETURNS record
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+begin
+  if p_value is null or jsonb_typeof(p_value) = 'null' then
+    return;
+  end if;
+  if jsonb_typeof(p_value) <> 'object' then
+    perform relaypg.raise_invalid(p_field, 'must be an object {type, host, port, username?, password?} or null');
+  end if;
+  if coalesce(p_value ->> 'type', '') not in ('socks5', 'http', 'https') then
+    perform relaypg.raise_invalid(p_field, 'type must be socks5, http or https');
+  end if;
+  if jsonb_typeof(p_value -> 'host') is distinct from 'string' or btrim(p_value ->> 'host') = '' then
+    perform relaypg.raise_invalid(p_field, 'host must be a non-empty string');
+  end if;
+  if coalesce(p_value ->> 'port', '') !~ '^[0-9]{1,5}$' or (p_value ->> 'port')::integer not between 1 and 65535 then
+    perform relaypg.raise_invalid(p_field, 'port must be an integer from 1 to 65535');
+  end if;
+  if coalesce(jsonb_typeof(p_value -> 'username'), 'string') not in ('string', 'null')
+     or coalesce(jsonb_typeof(p_value -> 'password'), 'string') not in ('string', 'null') then
+    perform relaypg.raise_invalid(p_field, 'username and password must be strings');
+  end if;
+  proxy := jsonb_build_object('type', p_value ->> 'type', 'host', p_value ->> 'host', 'port', (p_value ->> 'port')::integer);
+  if coalesce(p_value ->> 'username', '') <> '' then
+    proxy := proxy || jsonb_build_object('username', p_value ->> 'username');
+  end if;
+  password := nullif(p_value ->> 'password', '');
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text) IS 'Validates a proxy object; returns it without its password, and the password apart (stored as the secret proxyPassword).';
 
 
 --
@@ -1941,6 +4792,68 @@ COMMENT ON FUNCTION relaypg.strip_vendor_prefix(p_model text) IS 'Drops a CRS ve
 
 
 --
+-- Name: to_account(relaypg.accounts); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.to_account(p_account relaypg.accounts) RETURNS api.account
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select p_account.id, p_account.kind, p_account.platform, p_account.name, p_account.description,
+         p_account.priority, p_account.is_active, p_account.is_paused, p_account.account_type,
+         p_account.model_mapping, p_account.subscription_plan, p_account.auto_stop_on_warning,
+         p_account.rate_limit_minutes, p_account.daily_quota, to_char(p_account.quota_reset_time, 'HH24:MI'),
+         p_account.options,
+         case when p_account.proxy is not null and 'proxyPassword' = any(p_account.secret_names)
+              then p_account.proxy || '{"password": "********"}' else p_account.proxy end,
+         coalesce((select jsonb_object_agg(n, '********') from unnest(p_account.secret_names) n), '{}'),
+         p_account.secrets_key_version,
+         relaypg.account_unavailable_reason(p_account, now()),
+         p_account.rate_limited_until, p_account.overloaded_until, p_account.temp_error_until,
+         p_account.blocked_reason, p_account.blocked_at, p_account.error_message,
+         p_account.token_expires_at, p_account.last_refresh_at, p_account.refresh_failed_at, p_account.refresh_retry_at,
+         p_account.session_window_start, p_account.session_window_end, p_account.session_window_status,
+         p_account.five_hour_stopped_until, p_account.quota_stopped_until,
+         coalesce((select array_agg(m.group_id order by m.group_id) from relaypg.account_group_members m
+                    where m.account_id = p_account.id), '{}'),
+         p_account.created_at, p_account.updated_at, p_account.last_used_at, p_account.version;
+$$;
+
+
+ALTER FUNCTION relaypg.to_account(p_account relaypg.accounts) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION to_account(p_account relaypg.accounts); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.to_account(p_account relaypg.accounts) IS 'Maps a row to api.account, masking secrets.';
+
+
+--
+-- Name: to_account_group(relaypg.account_groups); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.to_account_group(p_group relaypg.account_groups) RETURNS api.account_group
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    AS $$
+  select p_group.id, p_group.name, p_group.platform, p_group.description,
+         coalesce((select array_agg(m.account_id order by m.account_id) from relaypg.account_group_members m
+                    where m.group_id = p_group.id), '{}'),
+         p_group.created_at, p_group.updated_at;
+$$;
+
+
+ALTER FUNCTION relaypg.to_account_group(p_group relaypg.account_groups) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION to_account_group(p_group relaypg.account_groups); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.to_account_group(p_group relaypg.account_groups) IS 'Maps a group row to api.account_group.';
+
+
+--
 -- Name: to_api_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -1976,6 +4889,41 @@ COMMENT ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) IS 'Projects a st
 
 
 --
+-- Name: unbind_keys(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.unbind_keys(p_target text) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  update relaypg.api_keys k set
+    claude_account_id = nullif(k.claude_account_id, p_target),
+    claude_console_account_id = nullif(k.claude_console_account_id, p_target),
+    gemini_account_id = nullif(k.gemini_account_id, p_target),
+    openai_account_id = nullif(nullif(k.openai_account_id, p_target), 'responses:' || p_target),
+    azure_openai_account_id = nullif(k.azure_openai_account_id, p_target),
+    bedrock_account_id = nullif(k.bedrock_account_id, p_target),
+    updated_at = now()
+  where k.id in (select relaypg.keys_bound_to(p_target));
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.unbind_keys(p_target text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION unbind_keys(p_target text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.unbind_keys(p_target text) IS 'Clears every key binding that names p_target; the keys fall back to the shared pool. Returns how many keys changed.';
+
+
+--
 -- Name: users_propagate_activity(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -2006,6 +4954,26 @@ COMMENT ON FUNCTION relaypg.users_propagate_activity() IS 'AFTER UPDATE trigger 
 
 
 --
+-- Name: account_group_members; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.account_group_members (
+    group_id uuid NOT NULL,
+    account_id uuid NOT NULL,
+    added_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE relaypg.account_group_members OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE account_group_members; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.account_group_members IS 'Group membership (CRS account_group_members:{id}).';
+
+
+--
 -- Name: client_kinds; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -2028,6 +4996,38 @@ COMMENT ON TABLE relaypg.client_kinds IS 'Known client identities for key client
 
 
 --
+-- Name: oauth_sessions; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.oauth_sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    platform text DEFAULT 'claude'::text NOT NULL,
+    flow text DEFAULT 'oauth'::text NOT NULL,
+    state text NOT NULL,
+    code_challenge text,
+    proxy jsonb,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    secrets bytea NOT NULL,
+    secrets_key_version integer NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT oauth_sessions_details_is_an_object CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT oauth_sessions_flow_is_known CHECK ((flow = ANY (ARRAY['oauth'::text, 'setup-token'::text]))),
+    CONSTRAINT oauth_sessions_platform_is_known CHECK ((platform = ANY (ARRAY['claude'::text, 'gemini'::text, 'openai'::text]))),
+    CONSTRAINT oauth_sessions_proxy_has_no_password CHECK ((NOT (proxy ? 'password'::text)))
+);
+
+
+ALTER TABLE relaypg.oauth_sessions OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE oauth_sessions; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.oauth_sessions IS 'Pending OAuth authorisations (CRS oauth:{id}, 10 minutes).';
+
+
+--
 -- Name: purged_api_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -2044,6 +5044,50 @@ ALTER TABLE relaypg.purged_api_keys OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON TABLE relaypg.purged_api_keys IS 'Tombstones of permanently deleted keys (the CRS importer refuses these ids).';
+
+
+--
+-- Name: scheduled_jobs; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.scheduled_jobs (
+    name text NOT NULL,
+    database_name text DEFAULT current_database() NOT NULL,
+    schedule text NOT NULL,
+    scheduled_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE relaypg.scheduled_jobs OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE scheduled_jobs; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.scheduled_jobs IS 'Jobs pg_cron runs for this database, recorded by the after-migration setup.';
+
+
+--
+-- Name: sticky_sessions; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.sticky_sessions (
+    platform text NOT NULL,
+    session_hash text NOT NULL,
+    account_id uuid NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT sticky_sessions_session_hash_is_sane CHECK (((char_length(session_hash) >= 1) AND (char_length(session_hash) <= 128)))
+);
+
+
+ALTER TABLE relaypg.sticky_sessions OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE sticky_sessions; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.sticky_sessions IS 'Sticky session -> account mappings with their expiry (CRS unified_*_session_mapping:{hash}).';
 
 
 --
@@ -2080,6 +5124,30 @@ COMMENT ON TABLE relaypg.users IS 'Owners of API keys (CRS user:{id}). Private: 
 
 
 --
+-- Name: account_group_members account_group_members_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.account_group_members
+    ADD CONSTRAINT account_group_members_pkey PRIMARY KEY (group_id, account_id);
+
+
+--
+-- Name: account_groups account_groups_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.account_groups
+    ADD CONSTRAINT account_groups_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: accounts accounts_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.accounts
+    ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: api_keys api_keys_digest_is_unique; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -2104,11 +5172,35 @@ ALTER TABLE ONLY relaypg.client_kinds
 
 
 --
+-- Name: oauth_sessions oauth_sessions_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.oauth_sessions
+    ADD CONSTRAINT oauth_sessions_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: purged_api_keys purged_api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.purged_api_keys
     ADD CONSTRAINT purged_api_keys_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: scheduled_jobs scheduled_jobs_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.scheduled_jobs
+    ADD CONSTRAINT scheduled_jobs_pkey PRIMARY KEY (name);
+
+
+--
+-- Name: sticky_sessions sticky_sessions_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.sticky_sessions
+    ADD CONSTRAINT sticky_sessions_pkey PRIMARY KEY (platform, session_hash);
 
 
 --
@@ -2125,6 +5217,20 @@ ALTER TABLE ONLY relaypg.users
 
 ALTER TABLE ONLY relaypg.users
     ADD CONSTRAINT users_username_is_unique UNIQUE (username);
+
+
+--
+-- Name: account_group_members_account_id_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX account_group_members_account_id_idx ON relaypg.account_group_members USING btree (account_id);
+
+
+--
+-- Name: accounts_pool_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX accounts_pool_idx ON relaypg.accounts USING btree (platform, priority, last_used_at) WHERE (is_active AND (NOT is_paused));
 
 
 --
@@ -2149,10 +5255,45 @@ CREATE INDEX api_keys_tags_idx ON relaypg.api_keys USING gin (tags);
 
 
 --
+-- Name: oauth_sessions_expires_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX oauth_sessions_expires_at_idx ON relaypg.oauth_sessions USING btree (expires_at);
+
+
+--
+-- Name: sticky_sessions_account_id_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX sticky_sessions_account_id_idx ON relaypg.sticky_sessions USING btree (account_id);
+
+
+--
+-- Name: sticky_sessions_expires_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX sticky_sessions_expires_at_idx ON relaypg.sticky_sessions USING btree (expires_at);
+
+
+--
 -- Name: api_keys _100_bump_auth_version; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 CREATE TRIGGER _100_bump_auth_version BEFORE UPDATE ON relaypg.api_keys FOR EACH ROW EXECUTE FUNCTION relaypg.api_keys_bump_auth_version();
+
+
+--
+-- Name: accounts _100_bump_version; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TRIGGER _100_bump_version BEFORE UPDATE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_bump_version();
+
+
+--
+-- Name: accounts _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TRIGGER _900_notify_change AFTER DELETE OR UPDATE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_notify_change();
 
 
 --
@@ -2170,6 +5311,22 @@ CREATE TRIGGER _900_propagate_activity AFTER UPDATE OF is_active ON relaypg.user
 
 
 --
+-- Name: account_group_members account_group_members_account_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.account_group_members
+    ADD CONSTRAINT account_group_members_account_id_fkey FOREIGN KEY (account_id) REFERENCES relaypg.accounts(id) ON DELETE CASCADE;
+
+
+--
+-- Name: account_group_members account_group_members_group_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.account_group_members
+    ADD CONSTRAINT account_group_members_group_id_fkey FOREIGN KEY (group_id) REFERENCES relaypg.account_groups(id) ON DELETE CASCADE;
+
+
+--
 -- Name: api_keys api_keys_owner_user_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -2178,10 +5335,34 @@ ALTER TABLE ONLY relaypg.api_keys
 
 
 --
+-- Name: sticky_sessions sticky_sessions_account_id_fkey; Type: FK CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.sticky_sessions
+    ADD CONSTRAINT sticky_sessions_account_id_fkey FOREIGN KEY (account_id) REFERENCES relaypg.accounts(id) ON DELETE CASCADE;
+
+
+--
 -- Name: SCHEMA api; Type: ACL; Schema: -; Owner: :DATABASE_OWNER
 --
 
 GRANT USAGE ON SCHEMA api TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION account_credentials(p_id uuid, p_keyring jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION account_secret_versions(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.account_secret_versions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.account_secret_versions() TO :DATABASE_APP_USER;
 
 
 --
@@ -2209,11 +5390,51 @@ GRANT ALL ON FUNCTION api.count_api_keys(p_is_active boolean, p_is_deleted boole
 
 
 --
+-- Name: FUNCTION create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_account(p_kind text, p_settings jsonb, p_secrets jsonb, p_keyring jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION create_account_group(p_settings jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.create_account_group(p_settings jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_account_group(p_settings jsonb) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p_settings jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION delete_account(p_id uuid, p_unbind_keys boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION delete_account_group(p_id uuid, p_unbind_keys boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean) TO :DATABASE_APP_USER;
 
 
 --
@@ -2225,11 +5446,43 @@ GRANT ALL ON FUNCTION api.delete_api_key(p_id uuid, p_deleted_by text, p_deleted
 
 
 --
+-- Name: FUNCTION get_account(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.get_account(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.get_account(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION get_account_group(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.get_account_group(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.get_account_group(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION get_api_key(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.get_api_key(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.get_api_key(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_account(p_redis_key text, p_kind text, p_fields jsonb, p_secrets jsonb, p_keyring jsonb, p_time_zone text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) TO :DATABASE_APP_USER;
 
 
 --
@@ -2241,11 +5494,43 @@ GRANT ALL ON FUNCTION api.import_crs_api_key(p_redis_key text, p_fields jsonb, p
 
 
 --
+-- Name: FUNCTION import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_oauth_session(p_redis_key text, p_fields jsonb, p_ttl_seconds integer, p_keyring jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_sticky_session(p_platform text, p_session_hash text, p_account_id text, p_ttl_seconds integer) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION list_account_groups(p_platform text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.list_account_groups(p_platform text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.list_account_groups(p_platform text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.list_accounts(p_platform text, p_kind text, p_group_id uuid, p_limit integer, p_offset integer) TO :DATABASE_APP_USER;
 
 
 --
@@ -2273,11 +5558,67 @@ GRANT ALL ON FUNCTION api.list_crs_import_notes(p_key_ids uuid[]) TO :DATABASE_A
 
 
 --
+-- Name: FUNCTION list_dangling_key_bindings(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.list_dangling_key_bindings() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.list_dangling_key_bindings() TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION list_scheduled_jobs(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.list_scheduled_jobs() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.list_scheduled_jobs() TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION mark_account_blocked(p_id uuid, p_reason text, p_message text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.mark_account_blocked(p_id uuid, p_reason text, p_message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.mark_account_blocked(p_id uuid, p_reason text, p_message text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION mark_account_overloaded(p_id uuid, p_minutes integer); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.mark_account_overloaded(p_id uuid, p_minutes integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.mark_account_overloaded(p_id uuid, p_minutes integer) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION mark_account_quota_exceeded(p_id uuid, p_time_zone text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.mark_account_quota_exceeded(p_id uuid, p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.mark_account_quota_exceeded(p_id uuid, p_time_zone text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.mark_account_rate_limited(p_id uuid, p_reset_at timestamp with time zone) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION migration_status(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.migration_status() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.migration_status() TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION pause_account(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.pause_account(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.pause_account(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
@@ -2289,11 +5630,51 @@ GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
+-- Name: FUNCTION purge_expired_sessions(p_before timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.record_account_server_error(p_id uuid, p_threshold integer, p_window interval, p_recovery interval) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.record_api_key_uses(p_key_ids uuid[], p_used_at timestamp with time zone[]) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION record_session_window(p_id uuid, p_status text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.record_session_window(p_id uuid, p_status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.record_session_window(p_id uuid, p_status text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.record_token_refresh(p_id uuid, p_expires_at timestamp with time zone, p_tokens jsonb, p_keyring jsonb, p_subscription_plan text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, p_retry_after interval) TO :DATABASE_APP_USER;
 
 
 --
@@ -2305,11 +5686,59 @@ GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest
 
 
 --
+-- Name: FUNCTION reset_account_state(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.reset_account_state(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.reset_account_state(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_restored_by_type text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION resume_account(p_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.resume_account(p_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.resume_account(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION rotate_account_secrets(p_keyring jsonb, p_batch_size integer); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size integer) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION run_maintenance(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.run_maintenance() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.run_maintenance() TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION set_account_group_members(p_id uuid, p_account_ids uuid[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) TO :DATABASE_APP_USER;
 
 
 --
@@ -2321,11 +5750,84 @@ GRANT ALL ON FUNCTION api.set_user_active(p_user_id text, p_is_active boolean) T
 
 
 --
+-- Name: FUNCTION take_oauth_session(p_id uuid, p_keyring jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.take_oauth_session(p_id uuid, p_keyring jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.take_oauth_session(p_id uuid, p_keyring jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.update_account(p_id uuid, p_changes jsonb, p_secrets jsonb, p_keyring jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION update_account_group(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION update_api_key(p_id uuid, p_changes jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION kind_platform(p_kind text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.kind_platform(p_kind text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_secret_names(p_kind text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.account_secret_names(p_kind text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_upstream_model(p_account relaypg.accounts, p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.account_upstream_model(p_account relaypg.accounts, p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION accounts_bump_version(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.accounts_bump_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION accounts_notify_change(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.accounts_notify_change() FROM PUBLIC;
 
 
 --
@@ -2340,6 +5842,27 @@ REVOKE ALL ON FUNCTION relaypg.api_keys_bump_auth_version() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.api_keys_notify_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.apply_account_group_settings(p_group relaypg.account_groups, p_settings jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.apply_account_secrets(p_account relaypg.accounts, p_proxy jsonb, p_changes jsonb, p_keyring jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION apply_account_settings(p_account relaypg.accounts, p_settings jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.apply_account_settings(p_account relaypg.accounts, p_settings jsonb) FROM PUBLIC;
 
 
 --
@@ -2385,10 +5908,31 @@ REVOKE ALL ON FUNCTION relaypg.crs_count(p_fields jsonb, p_field text, p_max big
 
 
 --
+-- Name: FUNCTION crs_instant(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_instant(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_model_mapping(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_model_mapping(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION crs_money(p_fields jsonb, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_money(p_fields jsonb, p_field text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_subscription_plan(p_fields jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_subscription_plan(p_fields jsonb) FROM PUBLIC;
 
 
 --
@@ -2413,10 +5957,38 @@ REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FRO
 
 
 --
+-- Name: FUNCTION decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION encrypt_secrets(p_secrets jsonb, p_keyring jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.encrypt_secrets(p_secrets jsonb, p_keyring jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION forget_scheduled_job(p_name text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.forget_scheduled_job(p_name text) FROM PUBLIC;
 
 
 --
@@ -2427,10 +5999,52 @@ REVOKE ALL ON FUNCTION relaypg.iso_timestamp(p_at timestamp with time zone) FROM
 
 
 --
+-- Name: FUNCTION keyring_current_version(p_keyring jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.keyring_current_version(p_keyring jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION keyring_key(p_keyring jsonb, p_version integer); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.keyring_key(p_keyring jsonb, p_version integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION keys_bound_to(p_target text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.keys_bound_to(p_target text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_account(p_id uuid); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.lock_account(p_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION lock_account_group(p_id uuid); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.lock_account_group(p_id uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION lock_api_key(p_id uuid); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -2445,6 +6059,20 @@ REVOKE ALL ON FUNCTION relaypg.raise_bad_crs_field(p_field text, p_message text)
 --
 
 REVOKE ALL ON FUNCTION relaypg.raise_invalid(p_field text, p_message text, p_hint text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION record_scheduled_job(p_name text, p_schedule text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION save_account(p_account relaypg.accounts); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.save_account(p_account relaypg.accounts) FROM PUBLIC;
 
 
 --
@@ -2469,10 +6097,24 @@ REVOKE ALL ON FUNCTION relaypg.setting_count(p_field text, p_value jsonb, p_max 
 
 
 --
+-- Name: FUNCTION setting_model_mapping(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_model_mapping(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION setting_money(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_proxy(p_field text, p_value jsonb, OUT proxy jsonb, OUT password text) FROM PUBLIC;
 
 
 --
@@ -2504,10 +6146,31 @@ REVOKE ALL ON FUNCTION relaypg.strip_vendor_prefix(p_model text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION to_account(p_account relaypg.accounts); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.to_account(p_account relaypg.accounts) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION to_account_group(p_group relaypg.account_groups); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.to_account_group(p_group relaypg.account_groups) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION to_api_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unbind_keys(p_target text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.unbind_keys(p_target text) FROM PUBLIC;
 
 
 --

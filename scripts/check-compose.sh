@@ -21,7 +21,7 @@ if ! command -v docker-compose >/dev/null; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends docker-compose >/dev/null
 fi
 
-required=(DATABASE_OWNER_PASSWORD DATABASE_APP_PASSWORD ADMIN_TOKEN API_KEY_HMAC_SECRET)
+required=(DATABASE_OWNER_PASSWORD DATABASE_APP_PASSWORD ADMIN_TOKEN API_KEY_HMAC_SECRET ACCOUNT_SECRET_KEY)
 
 # Run `config -q` with dummy secrets, all but the names given. An empty --env-file: a local
 # .env must not fill in values (it would hide a missing one). 1.29 rejects /dev/null here.

@@ -4,6 +4,7 @@
 # generated secrets if there is none, roles + database + migrations, then
 # `relaypg serve`. Safe to re-run; an existing .env is never overwritten.
 set -euo pipefail
+secret() { node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))'; }
 if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0; fi
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,6 @@ fi
 npm run --silent build
 
 if [[ ! -f .env ]]; then
-  secret() { node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))'; }
   owner_pw=$(secret); app_pw=$(secret)
   umask 077
   cat > .env <<ENV
@@ -32,9 +32,16 @@ APP_DATABASE_URL=postgres://relaypg_app:$app_pw@127.0.0.1:5432/relaypg
 REDIS_URL=redis://127.0.0.1:6379/0
 ADMIN_TOKEN=$(secret)
 API_KEY_HMAC_SECRET=$(secret)
+ACCOUNT_SECRET_KEY=$(secret)
 # CRS_ENCRYPTION_KEY=  (set to your CRS ENCRYPTION_KEY so imported CRS keys keep working)
 ENV
   echo "run.sh: wrote .env with generated secrets (the admin token is ADMIN_TOKEN in .env)"
+fi
+
+# .env files written before the accounts domain lack its key: add one once.
+if ! grep -q '^ACCOUNT_SECRET_KEY=' .env; then
+  echo "ACCOUNT_SECRET_KEY=$(secret)" >> .env
+  echo "run.sh: added a generated ACCOUNT_SECRET_KEY to .env (keep it: it decrypts the account credentials)"
 fi
 
 node dist/cli.js db setup

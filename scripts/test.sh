@@ -59,7 +59,7 @@ say "test database"
 ROOT_DATABASE_URL=$root_url DATABASE_URL=$owner_url DATABASE_OWNER=$TEST_DATABASE_OWNER \
   DATABASE_OWNER_PASSWORD=$TEST_DATABASE_OWNER_PASSWORD DATABASE_APP_USER=$TEST_DATABASE_APP_USER \
   DATABASE_APP_PASSWORD=$TEST_DATABASE_APP_PASSWORD LOG_LEVEL=warn \
-  npx tsx src/cli.ts db setup --reset || die "migrating the test database failed"
+  npx tsx src/cli.ts db setup --reset --no-cron || die "migrating the test database failed"
 export RELAYPG_TEST_TEMPLATE_READY=1
 
 # ---- checks
@@ -68,10 +68,11 @@ check "typescript type-check" npx tsc -p tsconfig.json --noEmit
 check "build" npm run --silent build
 
 current_sql_is_empty() {
-  DATABASE_URL=$owner_url SHADOW_DATABASE_URL=$owner_url ROOT_DATABASE_URL=$root_url \
-    DATABASE_OWNER=$TEST_DATABASE_OWNER DATABASE_APP_USER=$TEST_DATABASE_APP_USER npx graphile-migrate status
-  local status=$?
-  (( (status & 2) == 0 )) || { echo "db/migrations/current.sql is not empty: commit it (graphile-migrate commit)"; return 1; }
+  # What graphile-migrate would run: anything but comments and blank lines.
+  if grep -v '^[[:space:]]*--' db/migrations/current.sql | grep -q '[^[:space:]]'; then
+    echo "db/migrations/current.sql is not empty: commit it (graphile-migrate commit)"
+    return 1
+  fi
 }
 check "current.sql is empty" current_sql_is_empty
 

@@ -4,15 +4,20 @@ import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { ApiKeyService } from './api-keys/api-keys.js';
 import { AuthCache } from './api-keys/auth-cache.js';
-import { ChangeListener } from './api-keys/change-listener.js';
 import { ClientClassifier } from './api-keys/client-kinds.js';
 import { KeyMaterial } from './api-keys/key-material.js';
 import { LastUsedTracker } from './api-keys/last-used.js';
-import type { Config } from './config.js';
+import { AccountGroupService } from './accounts/account-groups.js';
+import { AccountService } from './accounts/accounts.js';
+import { OauthSessionService } from './accounts/oauth-sessions.js';
+import { AccountScheduler } from './accounts/scheduler.js';
+import { ChangeListener } from './change-listener.js';
+import { accountKeyring, type Config } from './config.js';
 import { createPool, preparedConnection } from './db.js';
 import { HealthService, latestCommittedMigration } from './health/health.js';
 import { buildServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import { Maintenance } from './maintenance/maintenance.js';
 import { createRedis } from './redis.js';
 import { UserService } from './users/users.js';
 import path from 'node:path';
@@ -27,6 +32,11 @@ export interface App {
   lastUsed: LastUsedTracker;
   apiKeys: ApiKeyService;
   users: UserService;
+  accounts: AccountService;
+  accountGroups: AccountGroupService;
+  scheduler: AccountScheduler;
+  oauthSessions: OauthSessionService;
+  maintenance: Maintenance;
   health: HealthService;
   server: FastifyInstance;
   close(): Promise<void>;
@@ -35,6 +45,7 @@ export interface App {
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const pool = createPool(config.APP_DATABASE_URL, config.PG_POOL_SIZE);
   let listenerToStop: ChangeListener | undefined;
+  let maintenanceToStop: Maintenance | undefined;
   const redis = config.AUTH_CACHE_REDIS_TTL_SECONDS > 0 ? createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, log) : null;
   try {
     const cache = new AuthCache({
@@ -46,7 +57,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       negativeTtlSeconds: config.AUTH_CACHE_NEGATIVE_TTL_SECONDS,
       log,
     });
-    const listener = new ChangeListener(config.APP_DATABASE_URL, cache, log);
+    const keyring = accountKeyring(config);
+    const accounts = new AccountService({ pool, keyring, timeZone: config.TIME_ZONE });
+    const listener = new ChangeListener(config.APP_DATABASE_URL, [cache.changeSubscriber, accounts.changeSubscriber], log);
     listenerToStop = listener;
     listener.start();
     const lastUsed = new LastUsedTracker(preparedConnection(pool), config.LAST_USED_FLUSH_INTERVAL_MS, log);
@@ -61,20 +74,31 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     });
     const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
     const users = new UserService(pool);
+    const accountGroups = new AccountGroupService(pool);
+    const scheduler = new AccountScheduler(pool, {
+      stickyTtlSeconds: config.STICKY_SESSION_TTL_HOURS * 3600,
+      renewalThresholdSeconds: config.STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES * 60,
+    });
+    const oauthSessions = new OauthSessionService(pool, keyring);
+    const maintenance = new Maintenance(pool, log);
+    maintenanceToStop = maintenance;
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
     const health = new HealthService(pool, redis, expected, log);
-    const server = buildServer({ apiKeys, health, adminToken: config.ADMIN_TOKEN, log });
+    const server = buildServer({ apiKeys, accounts, accountGroups, health, adminToken: config.ADMIN_TOKEN, log });
     await withTimeout(listener.ready, 10_000, 'could not LISTEN for cache invalidations within 10 s');
+    await maintenance.startFallbackTimer(config.MAINTENANCE_INTERVAL_SECONDS);
 
     const close = async () => {
       await server.close();
+      await maintenance.stop();
       await lastUsed.stop();
       await listener.stop();
       redis?.disconnect();
       await pool.end();
     };
-    return { config, pool, redis, cache, listener, lastUsed, apiKeys, users, health, server, close };
+    return { config, pool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, oauthSessions, maintenance, health, server, close };
   } catch (error) {
+    await maintenanceToStop?.stop();
     await listenerToStop?.stop();
     redis?.disconnect();
     await pool.end();

@@ -5,8 +5,10 @@ import { Command, Option } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { Redis } from 'ioredis';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, loadSetupConfig } from './config.js';
-import { importFromCrs, formatReport } from './crs-import/crs-import.js';
+import { AccountService } from './accounts/accounts.js';
+import { ConfigError, loadAccountImportConfig, loadCommandConfig, loadConfig, loadSetupConfig } from './config.js';
+import { ImportSetupError, importFromCrs, formatReport } from './crs-import/crs-import.js';
+import { Maintenance } from './maintenance/maintenance.js';
 import { createPool } from './db.js';
 import { setupDatabase } from './db-setup.js';
 import { createLogger } from './logger.js';
@@ -16,7 +18,7 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 /** Prints a failure without a stack trace (set LOG_LEVEL=debug for one) and exits. */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof ImportSetupError) {
     console.error(`relaypg: ${error.message}`);
     process.exit(2);
   }
@@ -56,18 +58,19 @@ program
 const db = program.command('db').description('Database administration.');
 db.command('setup')
   .description(
-    'Create the owner and runtime roles and the database if missing (as ROOT_DATABASE_URL), then apply committed migrations (as DATABASE_URL). Safe to re-run.',
+    'Create the owner and runtime roles and the database if missing (as ROOT_DATABASE_URL), apply committed migrations (as DATABASE_URL), then schedule maintenance in pg_cron where it is installed. Safe to re-run.',
   )
   .option('--reset', 'drop and recreate the database first (DESTROYS ITS DATA; for tests)')
-  .action(async (options: { reset?: boolean }) => {
+  .option('--no-cron', 'do not schedule maintenance in pg_cron (for template databases; the service then runs it on a timer)')
+  .action(async (options: { reset?: boolean; cron: boolean }) => {
     const config = loadSetupConfig();
-    await setupDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'info'), { reset: options.reset ?? false });
+    await setupDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'info'), { reset: options.reset ?? false, schedule: options.cron });
   });
 
 program
   .command('import-crs')
   .description(
-    "Import CRS's API-key domain (user:*, apikey:*, apikey:hash_map) from a live CRS Redis into PostgreSQL. Idempotent: running it again changes nothing. Reads Redis with SCAN; writes nothing to Redis.",
+    "Import a live CRS Redis into PostgreSQL: users, API keys (apikey:*, apikey:hash_map), accounts of every kind (secrets decrypted with CRS_ENCRYPTION_KEY, encrypted with ACCOUNT_SECRET_KEY), account groups, live sticky sessions and pending OAuth authorisations. Idempotent: running it again changes nothing. Reads Redis with SCAN; writes nothing to Redis.",
   )
   .requiredOption('--redis-url <url>', 'the CRS Redis, e.g. redis://127.0.0.1:6379/0')
   .option('--dry-run', 'report what would be imported, then roll back')
@@ -75,6 +78,7 @@ program
   .action(async (options: { redisUrl: string; dryRun?: boolean; format: 'text' | 'json' }) => {
     const databaseUrl = process.env.APP_DATABASE_URL;
     if (!databaseUrl) throw new ConfigError(['APP_DATABASE_URL is required']);
+    const accounts = loadAccountImportConfig();
     if (!URL.canParse(options.redisUrl) || !/^rediss?:$/.test(new URL(options.redisUrl).protocol)) {
       throw new ConfigError(['--redis-url must be a URL like redis://host:6379/0']);
     }
@@ -96,6 +100,7 @@ program
         redis,
         pool,
         dryRun: options.dryRun ?? false,
+        accounts,
         onProgress: (current, done, total) => {
           if (bar === null) {
             if (done === total || done % 500 === 0) console.error(`import-crs: ${current} ${done}/${total}`);
@@ -115,6 +120,57 @@ program
     } finally {
       bar?.stop();
       redis.disconnect();
+      await pool.end();
+    }
+  });
+
+/** A pool for a database-only command, failing with a readable message when PostgreSQL is unreachable. */
+async function commandPool(databaseUrl: string, name: string) {
+  const pool = createPool(databaseUrl, 2, name);
+  await pool.query('select 1').catch(async (error: Error) => {
+    await pool.end();
+    throw new Error(`cannot reach PostgreSQL (APP_DATABASE_URL at ${new URL(databaseUrl).host}): ${error.message}`);
+  });
+  return pool;
+}
+
+program
+  .command('maintenance')
+  .description(
+    'Run periodic maintenance once (purge expired sticky sessions and OAuth authorisations). pg_cron runs it every minute where installed, else the service does; this is the same function, by hand.',
+  )
+  .action(async () => {
+    const { databaseUrl } = loadCommandConfig(process.env, { keyring: false });
+    const pool = await commandPool(databaseUrl, 'relaypg-maintenance');
+    try {
+      const run = await new Maintenance(pool, createLogger('silent')).runOnce();
+      console.log(
+        run.ran
+          ? `maintenance: purged ${run.stickySessions} expired sticky session(s) and ${run.oauthSessions} expired OAuth authorisation(s)`
+          : 'maintenance: another run is in progress; nothing done',
+      );
+    } finally {
+      await pool.end();
+    }
+  });
+
+program
+  .command('rotate-account-secrets')
+  .description(
+    'Re-encrypt every account secret under ACCOUNT_SECRET_KEY (version ACCOUNT_SECRET_KEY_VERSION), reading old ones with ACCOUNT_SECRET_PREVIOUS_KEYS. Runs in small batches while the service keeps serving; safe to interrupt and re-run.',
+  )
+  .option('--batch-size <n>', 'secrets re-encrypted per transaction', '100')
+  .action(async (options: { batchSize: string }) => {
+    const batchSize = Number(options.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) throw new ConfigError(['--batch-size must be an integer from 1 to 10000']);
+    const { databaseUrl, keyring } = loadCommandConfig(process.env, { keyring: true });
+    const pool = await commandPool(databaseUrl, 'relaypg-rotate');
+    try {
+      const accounts = new AccountService({ pool, keyring: keyring!, timeZone: 'UTC' });
+      const total = await accounts.rotateSecrets(batchSize, (done) => console.error(`rotate-account-secrets: ${done} re-encrypted`));
+      const versions = await accounts.secretVersions();
+      console.log(`rotate-account-secrets: ${total} secret blob(s) re-encrypted; now ${versions.map((v) => `${v.count} under v${v.keyVersion}`).join(', ') || 'no secrets stored'}`);
+    } finally {
       await pool.end();
     }
   });

@@ -18,6 +18,33 @@ const urlWithScheme = (name: string, schemes: string[]) =>
 
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** "version:secret,version:secret" (secrets in use before the current one, kept for a rotation). */
+const previousSecrets = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      const previous: { version: number; secret: string }[] = [];
+      for (const item of (value ?? '').split(',').filter((entry) => entry.trim() !== '')) {
+        const match = /^\s*([1-9][0-9]{0,8}):(.+)$/.exec(item);
+        if (match === null || match[2]!.length < 32) {
+          context.addIssue({ code: 'custom', message: `${name} must be "version:secret" pairs, each secret at least 32 characters` });
+          return z.NEVER;
+        }
+        previous.push({ version: Number(match[1]), secret: match[2]! });
+      }
+      return previous;
+    });
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const serviceSchema = z.object({
   APP_DATABASE_URL: urlWithScheme('APP_DATABASE_URL', ['postgres', 'postgresql']),
   PG_POOL_SIZE: intFrom(1, 200).default(10),
@@ -30,22 +57,17 @@ const serviceSchema = z.object({
   API_KEY_HMAC_SECRET: secret('API_KEY_HMAC_SECRET', 32),
   API_KEY_HMAC_SECRET_VERSION: intFrom(1, 999_999_999).default(1),
   // "version:secret,version:secret": secrets in use before the current one (rotation).
-  API_KEY_HMAC_PREVIOUS_SECRETS: z
-    .string()
-    .optional()
-    .transform((value, context) => {
-      const previous: { version: number; secret: string }[] = [];
-      for (const item of (value ?? '').split(',').filter((entry) => entry.trim() !== '')) {
-        const match = /^\s*([1-9][0-9]{0,8}):(.+)$/.exec(item);
-        if (match === null || match[2]!.length < 32) {
-          context.addIssue({ code: 'custom', message: 'API_KEY_HMAC_PREVIOUS_SECRETS must be "version:secret" pairs, each secret at least 32 characters' });
-          return z.NEVER;
-        }
-        previous.push({ version: Number(match[1]), secret: match[2]! });
-      }
-      return previous;
-    }),
+  API_KEY_HMAC_PREVIOUS_SECRETS: previousSecrets('API_KEY_HMAC_PREVIOUS_SECRETS'),
   API_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,16}$/, 'API_KEY_PREFIX must be 1-16 letters, digits, "_" or "-"').default('cr_'),
+  // Encrypts upstream account credentials in PostgreSQL (pgcrypto). Versioned
+  // like the HMAC secret: previous keys stay readable during a rotation.
+  ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32),
+  ACCOUNT_SECRET_KEY_VERSION: intFrom(1, 999_999_999).default(1),
+  ACCOUNT_SECRET_PREVIOUS_KEYS: previousSecrets('ACCOUNT_SECRET_PREVIOUS_KEYS'),
+  STICKY_SESSION_TTL_HOURS: z.coerce.number().positive('STICKY_SESSION_TTL_HOURS must be positive').max(720).default(1),
+  STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES: z.coerce.number().min(0).max(43_200).default(15),
+  TIME_ZONE: z.string().refine(isTimeZone, 'TIME_ZONE must be an IANA time zone name (e.g. Asia/Shanghai, UTC)').default('Asia/Shanghai'),
+  MAINTENANCE_INTERVAL_SECONDS: intFrom(0, 86_400).default(60),
   CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_CACHE_L1_TTL_MS: intFrom(0, 600_000).default(15_000),
@@ -73,14 +95,84 @@ function formatIssues(error: z.ZodError): string[] {
   });
 }
 
+function versionProblem(name: string, previous: { version: number }[], currentName: string, current: number): string | undefined {
+  const versions = previous.map((p) => p.version);
+  if (versions.includes(current) || new Set(versions).size !== versions.length) {
+    return `${name}: each version must be unique and differ from ${currentName}`;
+  }
+  return undefined;
+}
+
+/** The account-secret key ring in the shape the SQL functions take: {"current": v, "keys": {"v": key}}. */
+export function accountKeyring(config: Pick<Config, 'ACCOUNT_SECRET_KEY' | 'ACCOUNT_SECRET_KEY_VERSION' | 'ACCOUNT_SECRET_PREVIOUS_KEYS'>): {
+  current: number;
+  keys: Record<string, string>;
+} {
+  const keys: Record<string, string> = {};
+  for (const previous of config.ACCOUNT_SECRET_PREVIOUS_KEYS) keys[String(previous.version)] = previous.secret;
+  keys[String(config.ACCOUNT_SECRET_KEY_VERSION)] = config.ACCOUNT_SECRET_KEY;
+  return { current: config.ACCOUNT_SECRET_KEY_VERSION, keys };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = serviceSchema.safeParse(env);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
-  const versions = parsed.data.API_KEY_HMAC_PREVIOUS_SECRETS.map((p) => p.version);
-  if (versions.includes(parsed.data.API_KEY_HMAC_SECRET_VERSION) || new Set(versions).size !== versions.length) {
-    throw new ConfigError(['API_KEY_HMAC_PREVIOUS_SECRETS: each version must be unique and differ from API_KEY_HMAC_SECRET_VERSION']);
-  }
+  const problems = [
+    versionProblem('API_KEY_HMAC_PREVIOUS_SECRETS', parsed.data.API_KEY_HMAC_PREVIOUS_SECRETS, 'API_KEY_HMAC_SECRET_VERSION', parsed.data.API_KEY_HMAC_SECRET_VERSION),
+    versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', parsed.data.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', parsed.data.ACCOUNT_SECRET_KEY_VERSION),
+  ].filter((problem) => problem !== undefined);
+  if (problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
+}
+
+// Settings of `relaypg import-crs` for the account domain: CRS's key decrypts
+// the account secrets, relaypg's key ring encrypts them again.
+const importSchema = serviceSchema
+  .pick({ ACCOUNT_SECRET_KEY_VERSION: true, ACCOUNT_SECRET_PREVIOUS_KEYS: true, TIME_ZONE: true, CRS_ENCRYPTION_KEY: true })
+  .extend({ ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32).optional() });
+
+export interface AccountImportConfig {
+  crsEncryptionKey: string;
+  keyring: { current: number; keys: Record<string, string> };
+  timeZone: string;
+}
+
+/** Undefined when neither key is set (the importer then refuses a Redis that holds accounts). */
+export function loadAccountImportConfig(env: NodeJS.ProcessEnv = process.env): AccountImportConfig | undefined {
+  const parsed = importSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const { ACCOUNT_SECRET_KEY, CRS_ENCRYPTION_KEY } = parsed.data;
+  if (ACCOUNT_SECRET_KEY === undefined && CRS_ENCRYPTION_KEY === undefined) return undefined;
+  if (ACCOUNT_SECRET_KEY === undefined) throw new ConfigError(['ACCOUNT_SECRET_KEY is required to import CRS accounts (it encrypts their secrets)']);
+  if (CRS_ENCRYPTION_KEY === undefined) throw new ConfigError(["CRS_ENCRYPTION_KEY (CRS's ENCRYPTION_KEY) is required to import CRS accounts (it decrypts their secrets)"]);
+  const problem = versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', parsed.data.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', parsed.data.ACCOUNT_SECRET_KEY_VERSION);
+  if (problem !== undefined) throw new ConfigError([problem]);
+  return {
+    crsEncryptionKey: CRS_ENCRYPTION_KEY,
+    keyring: accountKeyring({ ...parsed.data, ACCOUNT_SECRET_KEY }),
+    timeZone: parsed.data.TIME_ZONE,
+  };
+}
+
+// Settings of the database-only commands (`relaypg maintenance`, `relaypg rotate-account-secrets`).
+const commandSchema = serviceSchema.pick({
+  APP_DATABASE_URL: true,
+  ACCOUNT_SECRET_KEY_VERSION: true,
+  ACCOUNT_SECRET_PREVIOUS_KEYS: true,
+});
+
+export function loadCommandConfig(env: NodeJS.ProcessEnv = process.env, options: { keyring: boolean }): {
+  databaseUrl: string;
+  keyring: { current: number; keys: Record<string, string> } | undefined;
+} {
+  const schema = options.keyring ? commandSchema.extend({ ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32) }) : commandSchema;
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
+  const data = parsed.data as z.output<typeof commandSchema> & { ACCOUNT_SECRET_KEY?: string };
+  if (!options.keyring || data.ACCOUNT_SECRET_KEY === undefined) return { databaseUrl: data.APP_DATABASE_URL, keyring: undefined };
+  const problem = versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', data.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', data.ACCOUNT_SECRET_KEY_VERSION);
+  if (problem !== undefined) throw new ConfigError([problem]);
+  return { databaseUrl: data.APP_DATABASE_URL, keyring: accountKeyring({ ...data, ACCOUNT_SECRET_KEY: data.ACCOUNT_SECRET_KEY }) };
 }
 
 // Settings of `relaypg db setup` (superuser bootstrap + migrations).

@@ -6,12 +6,26 @@ import { clearAllPools } from 'graphile-migrate/dist/pgReal.js';
 import pg from 'pg';
 import type { SetupConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { MAINTENANCE_JOB } from './maintenance/maintenance.js';
 import { migrationsFolder } from './paths.js';
 
 export interface SetupOptions {
   /** Drop and recreate the database first (tests; destroys data). */
   reset?: boolean;
+  /**
+   * Schedule maintenance in pg_cron when it is installed (default true). Off
+   * for template databases: a job connecting to a template every minute would
+   * make CREATE DATABASE ... TEMPLATE fail while it runs.
+   */
+  schedule?: boolean;
 }
+
+/** What pg_cron runs, every minute, in the app database. */
+const MAINTENANCE_SCHEDULE = '* * * * *';
+const MAINTENANCE_COMMAND = 'select api.run_maintenance()';
+
+/** pg_cron job names are per cluster: one job per database. */
+const cronJobName = (databaseName: string) => `${MAINTENANCE_JOB}@${databaseName}`;
 
 async function ensureRole(root: pg.Client, name: string, password: string, log: Logger): Promise<void> {
   const { rowCount } = await root.query('select 1 from pg_roles where rolname = $1', [name]);
@@ -40,6 +54,7 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
     await ensureRole(root, config.DATABASE_APP_USER, config.DATABASE_APP_PASSWORD, log);
     const quoted = pg.escapeIdentifier(config.databaseName);
     if (options.reset) {
+      await unscheduleMaintenance(root, config, log);
       await root.query(`drop database if exists ${quoted} with (force)`);
       log.info(`db setup: dropped database ${config.databaseName}`);
     }
@@ -59,4 +74,55 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
   // the database): close them now.
   clearAllPools();
   log.info('db setup: migrations up to date');
+  if (options.schedule ?? true) await scheduleMaintenance(config, log);
+}
+
+/** The root URL pointed at another database of the same cluster. */
+function rootUrlFor(config: SetupConfig, database: string): string {
+  const url = new URL(config.ROOT_DATABASE_URL);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function pgCronInstalled(root: pg.Client): Promise<boolean> {
+  const { rows } = await root.query<{ installed: boolean }>("select exists (select from pg_extension where extname = 'pg_cron') as installed");
+  return rows[0]!.installed;
+}
+
+async function unscheduleMaintenance(root: pg.Client, config: SetupConfig, log: Logger): Promise<void> {
+  if (!(await pgCronInstalled(root))) return;
+  const { rowCount } = await root.query('select cron.unschedule(jobid) from cron.job where jobname = $1', [cronJobName(config.databaseName)]);
+  if (rowCount) log.info(`db setup: removed pg_cron job ${cronJobName(config.databaseName)}`);
+}
+
+/**
+ * pg_cron lives in the root database (cron.database_name = postgres); it runs
+ * api.run_maintenance in the app database as the owner role. Where pg_cron is
+ * absent, nothing is recorded and every service instance runs the same
+ * function on a timer (see Maintenance).
+ */
+async function scheduleMaintenance(config: SetupConfig, log: Logger): Promise<void> {
+  const root = new pg.Client({ connectionString: config.ROOT_DATABASE_URL, application_name: 'relaypg-setup' });
+  const app = new pg.Client({ connectionString: rootUrlFor(config, config.databaseName), application_name: 'relaypg-setup' });
+  await root.connect();
+  await app.connect();
+  try {
+    if (!(await pgCronInstalled(root))) {
+      await app.query('select relaypg.forget_scheduled_job($1)', [MAINTENANCE_JOB]);
+      log.info('db setup: pg_cron is not installed in the root database; the service will run maintenance on a timer');
+      return;
+    }
+    await root.query('select cron.schedule_in_database($1, $2, $3, $4, $5)', [
+      cronJobName(config.databaseName),
+      MAINTENANCE_SCHEDULE,
+      MAINTENANCE_COMMAND,
+      config.databaseName,
+      config.DATABASE_OWNER,
+    ]);
+    await app.query('select relaypg.record_scheduled_job($1, $2)', [MAINTENANCE_JOB, MAINTENANCE_SCHEDULE]);
+    log.info(`db setup: pg_cron runs maintenance every minute (job ${cronJobName(config.databaseName)})`);
+  } finally {
+    await app.end();
+    await root.end();
+  }
 }

@@ -83,6 +83,7 @@ interface PgErrorLike {
   code?: unknown;
   column?: unknown;
   message?: unknown;
+  detail?: unknown;
 }
 
 /**
@@ -92,10 +93,12 @@ interface PgErrorLike {
  */
 export function fromPgError(error: unknown): AppError | undefined {
   if (error === null || typeof error !== 'object') return undefined;
-  const { code, column, message } = error as PgErrorLike;
+  const { code, column, message, detail } = error as PgErrorLike;
   if (!isRegisteredSqlState(code)) return undefined;
+  // A DETAIL says which (keys bound, candidates by reason): part of the answer.
+  const text = typeof message === 'string' ? (typeof detail === 'string' && detail !== '' ? `${message}: ${detail}` : message) : undefined;
   return new AppError(sqlStateErrors[code], {
-    message: typeof message === 'string' ? message : undefined,
+    message: text,
     field: typeof column === 'string' && column !== '' ? column : undefined,
     sqlState: code,
     cause: error,

@@ -45,6 +45,7 @@ describe('relaypg command line', () => {
       APP_DATABASE_URL: 'postgres://relaypg_app:secret-password@127.0.0.1:1/relaypg',
       ADMIN_TOKEN: 'a'.repeat(32),
       API_KEY_HMAC_SECRET: 'b'.repeat(32),
+      ACCOUNT_SECRET_KEY: 'c'.repeat(32),
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/cannot start \(PostgreSQL, APP_DATABASE_URL at 127\.0\.0\.1:1\)/);

@@ -6,6 +6,7 @@ const valid = {
   APP_DATABASE_URL: 'postgres://relaypg_app:pw@127.0.0.1:5432/relaypg',
   ADMIN_TOKEN: 'a'.repeat(32),
   API_KEY_HMAC_SECRET: 'b'.repeat(32),
+  ACCOUNT_SECRET_KEY: 'c'.repeat(32),
 };
 
 function problems(env: Record<string, string>): string[] {

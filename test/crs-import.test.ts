@@ -11,7 +11,7 @@ import type { App } from '../src/app.js';
 import { formatReport, importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
 import { createPool } from '../src/db.js';
 import { AppError } from '../src/errors.js';
-import { startApp } from './support/app.js';
+import { FIXTURE_CRS_SECRET, startApp, TEST_ACCOUNT_SECRET_KEY } from './support/app.js';
 import {
   fixturePresent,
   flushScratch,
@@ -26,6 +26,13 @@ import {
 } from './support/crs-fixture.js';
 import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
 import { testEnv } from './support/env.js';
+
+/** The importer's account settings: the fixture's CRS key, and the test key ring the test apps use. */
+const fixtureAccountImport = {
+  crsEncryptionKey: FIXTURE_CRS_SECRET,
+  keyring: { current: 1, keys: { '1': TEST_ACCOUNT_SECRET_KEY } },
+  timeZone: 'Asia/Shanghai',
+};
 
 const present = fixturePresent();
 if (!present) {
@@ -267,7 +274,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     database = await createTestDatabase();
     app = await startApp(database);
     root = rootPool(database);
-    report = await importFromCrs({ redis, pool: app.pool });
+    report = await importFromCrs({ redis, pool: app.pool, accounts: fixtureAccountImport });
     rows = await keyRows(root);
   }, 180_000);
 
@@ -313,9 +320,9 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     const userKeys = readFixtureRecords().filter((r) => /^user:[^:]+$/.test(r.key));
     expect(userKeys).toHaveLength(3);
     expect(report.dryRun).toBe(false);
-    expect(report.users).toEqual({ read: 3, inserted: 3, updated: 0, unchanged: 0, refused: [] });
+    expect(report.users).toEqual({ read: 3, inserted: 3, updated: 0, unchanged: 0, skipped: 0, refused: [] });
     expect(fixtureHashes.size).toBe(29);
-    expect(report.apiKeys).toEqual({ read: 29, inserted: 29, updated: 0, unchanged: 0, refused: [] });
+    expect(report.apiKeys).toEqual({ read: 29, inserted: 29, updated: 0, unchanged: 0, skipped: 0, refused: [] });
     expect([...rows.keys()].sort()).toEqual([...fixtureHashes.keys()].sort());
   });
 
@@ -491,9 +498,9 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     const before = await snapshot(root);
     expect(before.apiKeys).toHaveLength(29);
     expect(before.users).toHaveLength(3);
-    const again = await importFromCrs({ redis, pool: app.pool });
-    expect(again.users).toEqual({ read: 3, inserted: 0, updated: 0, unchanged: 3, refused: [] });
-    expect(again.apiKeys).toEqual({ read: 29, inserted: 0, updated: 0, unchanged: 29, refused: [] });
+    const again = await importFromCrs({ redis, pool: app.pool, accounts: fixtureAccountImport });
+    expect(again.users).toEqual({ read: 3, inserted: 0, updated: 0, unchanged: 3, skipped: 0, refused: [] });
+    expect(again.apiKeys).toEqual({ read: 29, inserted: 0, updated: 0, unchanged: 29, skipped: 0, refused: [] });
     expect(again.hashMap).toEqual(report.hashMap);
     const after = await snapshot(root);
     expect(after.apiKeys).toEqual(before.apiKeys);
@@ -544,10 +551,10 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     extraDatabases.push(dryDatabase);
     const dryApp = await startApp(dryDatabase);
     extraApps.push(dryApp);
-    const dry = await importFromCrs({ redis, pool: dryApp.pool, dryRun: true });
+    const dry = await importFromCrs({ redis, pool: dryApp.pool, dryRun: true, accounts: fixtureAccountImport });
     expect(dry.dryRun).toBe(true);
     expect(dry.users).toMatchObject({ read: 3, inserted: 3, refused: [] });
-    expect(dry.apiKeys).toMatchObject({ read: 29, inserted: 29, updated: 0, unchanged: 0, refused: [] });
+    expect(dry.apiKeys).toMatchObject({ read: 29, inserted: 29, updated: 0, unchanged: 0, skipped: 0, refused: [] });
     expect(dry.hashMap.current).toBe(29);
     expect(dry.hashMap.stale.map((e) => e.keyId)).toEqual([K19_ID]);
     const dryRoot = rootPool(dryDatabase);
@@ -574,7 +581,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       extraDatabases.push(target);
       const pool = createPool(target.appUrl, 2, 'relaypg-test-import');
       extraPools.push(pool);
-      const result = await importFromCrs({ redis, pool });
+      const result = await importFromCrs({ redis, pool, accounts: fixtureAccountImport });
       expect(result.apiKeys).toMatchObject({ read: 31, inserted: 29, updated: 0, unchanged: 0 });
       expect(result.apiKeys.refused).toEqual(
         expect.arrayContaining([
@@ -610,7 +617,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       extraDatabases.push(target);
       const pool = createPool(target.appUrl, 2, 'relaypg-test-import');
       extraPools.push(pool);
-      const result = await importFromCrs({ redis, pool });
+      const result = await importFromCrs({ redis, pool, accounts: fixtureAccountImport });
       expect(result.apiKeys).toMatchObject({ read: 30, inserted: 30, refused: [] });
       expect(result.hashMap.unindexed).toEqual([{ digestPrefix: 'cd'.repeat(6), keyId: id }]);
       expect(result.notes).toEqual([{ keyId: id, note: expect.stringMatching(/imported disabled: its digest was not in apikey:hash_map/) }]);
@@ -630,11 +637,11 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     await app.apiKeys.regenerate(k01);
     const originalName = hashOf('K01').name!;
     expect(await refusalOf(app.apiKeys.authenticate(oldPlain, authContext))).toBe('AUUNK');
-    const unchanged = await importFromCrs({ redis, pool: app.pool });
+    const unchanged = await importFromCrs({ redis, pool: app.pool, accounts: fixtureAccountImport });
     expect(unchanged.apiKeys).toMatchObject({ inserted: 0, updated: 0, unchanged: 29, refused: [] });
     await redis.hset(`apikey:${k01}`, 'name', 'renamed-in-crs');
     try {
-      const conflicted = await importFromCrs({ redis, pool: app.pool });
+      const conflicted = await importFromCrs({ redis, pool: app.pool, accounts: fixtureAccountImport });
       expect(conflicted.apiKeys).toMatchObject({ inserted: 0, updated: 0, unchanged: 28 });
       expect(conflicted.apiKeys.refused).toEqual([{ redisKey: `apikey:${k01}`, field: 'id', reason: expect.stringMatching(/changed in relaypg/) }]);
     } finally {
@@ -662,7 +669,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
     beforeAll(async () => {
       cliDatabase = await createTestDatabase();
       extraDatabases.push(cliDatabase);
-      env = { APP_DATABASE_URL: cliDatabase.appUrl };
+      env = { APP_DATABASE_URL: cliDatabase.appUrl, CRS_ENCRYPTION_KEY: FIXTURE_CRS_SECRET, ACCOUNT_SECRET_KEY: TEST_ACCOUNT_SECRET_KEY };
     });
 
     it('imports with a text report: counts, the stale K19 digest, no secrets', async () => {
@@ -686,7 +693,7 @@ describe.skipIf(!present)('CRS import from the crs-2025-09 fixture', () => {
       const result = await runCli(['import-crs', '--redis-url', scratchUrl(), '--format', 'json'], env);
       expect(result.code, result.stderr).toBe(0);
       const parsed = JSON.parse(result.stdout) as ImportReport;
-      expect(parsed.apiKeys).toMatchObject({ read: 29, inserted: 0, updated: 0, unchanged: 29, refused: [] });
+      expect(parsed.apiKeys).toMatchObject({ read: 29, inserted: 0, updated: 0, unchanged: 29, skipped: 0, refused: [] });
       expect(parsed.users).toMatchObject({ read: 3, unchanged: 3 });
       expect(parsed.hashMap.stale.map((e) => e.keyId)).toEqual([K19_ID]);
       expectNoSecrets('json report', result);

@@ -26,6 +26,7 @@ async function inDatabase<T>(run: (client: pg.Client) => Promise<T>): Promise<T>
 afterAll(async () => {
   const root = new pg.Client({ connectionString: testEnv.rootUrl });
   await root.connect();
+  await root.query('select cron.unschedule(jobid) from cron.job where jobname = $1', [`relaypg-maintenance@${name}`]);
   await root.query(`drop database if exists ${name} with (force)`);
   await root.end();
 });
@@ -53,6 +54,33 @@ describe('setupDatabase', () => {
     }));
     expect(after.migrations).toEqual(before);
     expect(after.users).toEqual([{ id: 'u-keep' }]);
+  }, 60_000);
+
+  it('schedules maintenance in pg_cron for the database and records it there (the service then runs no timer)', async () => {
+    const root = new pg.Client({ connectionString: testEnv.rootUrl });
+    await root.connect();
+    try {
+      const { rows } = await root.query('select schedule, command, database, username from cron.job where jobname = $1', [`relaypg-maintenance@${name}`]);
+      expect(rows).toEqual([{ schedule: '* * * * *', command: 'select api.run_maintenance()', database: name, username: testEnv.owner }]);
+    } finally {
+      await root.end();
+    }
+    const jobs = await inDatabase(async (client) => (await client.query('select * from api.list_scheduled_jobs() name')).rows);
+    expect(jobs).toEqual([{ name: 'relaypg-maintenance' }]);
+  }, 60_000);
+
+  it('with schedule off, nothing new is scheduled; --reset removes the job of the dropped database', async () => {
+    await setupDatabase(config, log, { reset: true, schedule: false });
+    const root = new pg.Client({ connectionString: testEnv.rootUrl });
+    await root.connect();
+    try {
+      const { rowCount } = await root.query('select 1 from cron.job where jobname = $1', [`relaypg-maintenance@${name}`]);
+      expect(rowCount).toBe(0);
+    } finally {
+      await root.end();
+    }
+    const jobs = await inDatabase(async (client) => (await client.query('select * from api.list_scheduled_jobs() name')).rows);
+    expect(jobs).toEqual([]);
   }, 60_000);
 
   it('--reset starts from an empty, freshly migrated database', async () => {

@@ -14,10 +14,11 @@ import { createKeyViaAdmin, expectError, serveApp, unique, withRootPool, type Ht
 // ---------------------------------------------------------------------------
 
 /** The newest committed migration file, as the service expects it. */
+/** The newest committed migration as graphile-migrate records it ("000002-accounts.sql" is recorded as "000002.sql"). */
 async function latestMigrationFile(): Promise<string> {
   const files = (await readdir(new URL('../db/migrations/committed/', import.meta.url))).filter((f) => /^\d+.*\.sql$/.test(f)).sort();
   expect(files.length).toBeGreaterThan(0);
-  return files.at(-1)!;
+  return `${/^\d+/.exec(files.at(-1)!)![0]}.sql`;
 }
 
 /** GET `path` on `served` (no default credentials): a JSON answer, checked for leaks by the client. */
@@ -117,7 +118,7 @@ describe('migration behind', () => {
   });
 
   it('503 with status down and migrations.ok false when the applied hash differs', async () => {
-    await asRoot(served, `update graphile_migrate.migrations set hash = 'sha1:stale'`);
+    await asRoot(served, `update graphile_migrate.migrations set hash = 'sha1:stale' where filename = (select max(filename) from graphile_migrate.migrations)`);
     const latest = await latestMigrationFile();
     await expectHealth(served, 503, {
       status: 'down',

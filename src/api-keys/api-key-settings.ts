@@ -55,7 +55,10 @@ export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
 /** Admin API field -> database field, where the names differ beyond camelCase. */
 const renamed: Record<string, string> = { userId: 'owner_user_id' };
 
-const toSnake = (name: string) => renamed[name] ?? name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** camelCase -> snake_case (the admin API's names -> the database's). */
+export const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+const toSnake = (name: string) => renamed[name] ?? snakeCase(name);
 
 /** Maps admin-API settings to the jsonb the SQL functions take. */
 export function toSqlSettings(settings: ApiKeySettings): Record<string, unknown> {

@@ -2,6 +2,7 @@
 // front of a Redis TTL cache. It never decides anything itself. An entry is
 // keyed by digest + request context and lives no longer than its TTL or the
 // key's expiry; NOTIFY-driven invalidation drops a key's entries everywhere.
+import type { ChangeSubscriber } from '../change-listener.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
 import type { AuthDecision } from './auth-decision.js';
@@ -69,6 +70,9 @@ export interface PresentedDigest {
   digest: Buffer;
   hex: string;
 }
+
+/** NOTIFY channel of the api_keys triggers: {id, version} of a changed key. */
+export const API_KEY_CHANGED_CHANNEL = 'relaypg_api_key_changed';
 
 export class AuthCache {
   private readonly local = new Map<string, LocalEntry>();
@@ -227,6 +231,17 @@ export class AuthCache {
       if (keys.length > 0) await this.redis!.del(...keys);
       cursor = next;
     } while (cursor !== '0');
+  }
+
+  /** Keeps this cache in step with relaypg_api_key_changed notices (see ChangeListener). */
+  get changeSubscriber(): ChangeSubscriber {
+    return {
+      channel: API_KEY_CHANGED_CHANNEL,
+      changed: (keyId, version) => void this.invalidate(keyId, version),
+      // While the listener is down only the local level is dropped at once;
+      // Redis is cleared when it is back (or when a notice was unreadable).
+      forgetAll: (reason) => (reason === 'lost' ? this.clearLocal() : void this.forgetEverything()),
+    };
   }
 
   /** Forget everything local. */

@@ -120,3 +120,163 @@ const listCrsImportNotesIR: any = {"usedParamSet":{"keyIds":true},"params":[{"na
 export const listCrsImportNotes = new PreparedQuery<IListCrsImportNotesParams,IListCrsImportNotesResult>(listCrsImportNotesIR);
 
 
+/** 'ImportCrsAccount' parameters type */
+export interface IImportCrsAccountParams {
+  fields: Json;
+  keyring: Json;
+  kind: string;
+  redisKey: string;
+  secrets: Json;
+  timeZone: string;
+}
+
+/** 'ImportCrsAccount' return type */
+export interface IImportCrsAccountResult {
+  action: string;
+  id: string;
+  notes: stringArray;
+}
+
+/** 'ImportCrsAccount' query type */
+export interface IImportCrsAccountQuery {
+  params: IImportCrsAccountParams;
+  result: IImportCrsAccountResult;
+}
+
+const importCrsAccountIR: any = {"usedParamSet":{"redisKey":true,"kind":true,"fields":true,"secrets":true,"keyring":true,"timeZone":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":89,"b":98}]},{"name":"kind","required":true,"transform":{"type":"scalar"},"locs":[{"a":101,"b":106}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":109,"b":116}]},{"name":"secrets","required":true,"transform":{"type":"scalar"},"locs":[{"a":119,"b":127}]},{"name":"keyring","required":true,"transform":{"type":"scalar"},"locs":[{"a":130,"b":138}]},{"name":"timeZone","required":true,"transform":{"type":"scalar"},"locs":[{"a":141,"b":150}]}],"statement":"select id as \"id!\", action as \"action!\", notes as \"notes!\"\n  from api.import_crs_account(:redisKey!, :kind!, :fields!, :secrets!, :keyring!, :timeZone!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select id as "id!", action as "action!", notes as "notes!"
+ *   from api.import_crs_account(:redisKey!, :kind!, :fields!, :secrets!, :keyring!, :timeZone!)
+ * ```
+ */
+export const importCrsAccount = new PreparedQuery<IImportCrsAccountParams,IImportCrsAccountResult>(importCrsAccountIR);
+
+
+/** 'ImportCrsAccountGroup' parameters type */
+export interface IImportCrsAccountGroupParams {
+  fields: Json;
+  memberIds: stringArray;
+  redisKey: string;
+}
+
+/** 'ImportCrsAccountGroup' return type */
+export interface IImportCrsAccountGroupResult {
+  action: string;
+  id: string;
+  notes: stringArray;
+}
+
+/** 'ImportCrsAccountGroup' query type */
+export interface IImportCrsAccountGroupQuery {
+  params: IImportCrsAccountGroupParams;
+  result: IImportCrsAccountGroupResult;
+}
+
+const importCrsAccountGroupIR: any = {"usedParamSet":{"redisKey":true,"fields":true,"memberIds":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":95,"b":104}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":107,"b":114}]},{"name":"memberIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":117,"b":127}]}],"statement":"select id as \"id!\", action as \"action!\", notes as \"notes!\"\n  from api.import_crs_account_group(:redisKey!, :fields!, :memberIds!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select id as "id!", action as "action!", notes as "notes!"
+ *   from api.import_crs_account_group(:redisKey!, :fields!, :memberIds!)
+ * ```
+ */
+export const importCrsAccountGroup = new PreparedQuery<IImportCrsAccountGroupParams,IImportCrsAccountGroupResult>(importCrsAccountGroupIR);
+
+
+/** 'ImportCrsStickySession' parameters type */
+export interface IImportCrsStickySessionParams {
+  accountId: string;
+  platform: string;
+  sessionHash: string;
+  ttlSeconds: number;
+}
+
+/** 'ImportCrsStickySession' return type */
+export interface IImportCrsStickySessionResult {
+  action: string;
+  id: string | null;
+  notes: stringArray;
+}
+
+/** 'ImportCrsStickySession' query type */
+export interface IImportCrsStickySessionQuery {
+  params: IImportCrsStickySessionParams;
+  result: IImportCrsStickySessionResult;
+}
+
+const importCrsStickySessionIR: any = {"usedParamSet":{"platform":true,"sessionHash":true,"accountId":true,"ttlSeconds":true},"params":[{"name":"platform","required":true,"transform":{"type":"scalar"},"locs":[{"a":87,"b":96}]},{"name":"sessionHash","required":true,"transform":{"type":"scalar"},"locs":[{"a":99,"b":111}]},{"name":"accountId","required":true,"transform":{"type":"scalar"},"locs":[{"a":114,"b":124}]},{"name":"ttlSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":127,"b":138}]}],"statement":"select id, action as \"action!\", notes as \"notes!\"\n  from api.import_crs_sticky_session(:platform!, :sessionHash!, :accountId!, :ttlSeconds!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select id, action as "action!", notes as "notes!"
+ *   from api.import_crs_sticky_session(:platform!, :sessionHash!, :accountId!, :ttlSeconds!)
+ * ```
+ */
+export const importCrsStickySession = new PreparedQuery<IImportCrsStickySessionParams,IImportCrsStickySessionResult>(importCrsStickySessionIR);
+
+
+/** 'ImportCrsOauthSession' parameters type */
+export interface IImportCrsOauthSessionParams {
+  fields: Json;
+  keyring: Json;
+  redisKey: string;
+  ttlSeconds: number;
+}
+
+/** 'ImportCrsOauthSession' return type */
+export interface IImportCrsOauthSessionResult {
+  action: string;
+  id: string | null;
+  notes: stringArray;
+}
+
+/** 'ImportCrsOauthSession' query type */
+export interface IImportCrsOauthSessionQuery {
+  params: IImportCrsOauthSessionParams;
+  result: IImportCrsOauthSessionResult;
+}
+
+const importCrsOauthSessionIR: any = {"usedParamSet":{"redisKey":true,"fields":true,"ttlSeconds":true,"keyring":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":86,"b":95}]},{"name":"fields","required":true,"transform":{"type":"scalar"},"locs":[{"a":98,"b":105}]},{"name":"ttlSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":108,"b":119}]},{"name":"keyring","required":true,"transform":{"type":"scalar"},"locs":[{"a":122,"b":130}]}],"statement":"select id, action as \"action!\", notes as \"notes!\"\n  from api.import_crs_oauth_session(:redisKey!, :fields!, :ttlSeconds!, :keyring!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select id, action as "action!", notes as "notes!"
+ *   from api.import_crs_oauth_session(:redisKey!, :fields!, :ttlSeconds!, :keyring!)
+ * ```
+ */
+export const importCrsOauthSession = new PreparedQuery<IImportCrsOauthSessionParams,IImportCrsOauthSessionResult>(importCrsOauthSessionIR);
+
+
+/** 'ListDanglingKeyBindings' parameters type */
+export type IListDanglingKeyBindingsParams = void;
+
+/** 'ListDanglingKeyBindings' return type */
+export interface IListDanglingKeyBindingsResult {
+  apiKeyId: string;
+  binding: string;
+  field: string;
+}
+
+/** 'ListDanglingKeyBindings' query type */
+export interface IListDanglingKeyBindingsQuery {
+  params: IListDanglingKeyBindingsParams;
+  result: IListDanglingKeyBindingsResult;
+}
+
+const listDanglingKeyBindingsIR: any = {"usedParamSet":{},"params":[],"statement":"select api_key_id as \"apiKeyId!\", field as \"field!\", binding as \"binding!\" from api.list_dangling_key_bindings()"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select api_key_id as "apiKeyId!", field as "field!", binding as "binding!" from api.list_dangling_key_bindings()
+ * ```
+ */
+export const listDanglingKeyBindings = new PreparedQuery<IListDanglingKeyBindingsParams,IListDanglingKeyBindingsResult>(listDanglingKeyBindingsIR);
+
+

@@ -1,11 +1,13 @@
-// Imports CRS's API-key domain from a live Redis: users (key owners), every
-// apikey:{id} hash, and apikey:hash_map, which is checked against the keys
-// (CRS keeps old digests there and still accepts them; relaypg does not).
+// Imports a live CRS Redis: users (key owners), every apikey:{id} hash, and
+// apikey:hash_map, which is checked against the keys (CRS keeps old digests
+// there and still accepts them; relaypg does not); then the account domain
+// (crs-accounts.ts): accounts, groups, sticky sessions, OAuth authorisations.
 // The mapping of every field is SQL (api.import_crs_*); this module reads
 // Redis, runs each record under a savepoint and reports what happened.
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { preparedConnection } from '../db.js';
+import { findAccountKeys, importAccountsDomain, scanKeys, type AccountsImportSettings, type Action } from './crs-accounts.js';
 import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser, listCrsImportNotes } from './crs-import.queries.js';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
@@ -21,6 +23,8 @@ export interface DomainReport {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Read but deliberately not imported (e.g. a sticky mapping to an unknown account); see notes. */
+  skipped: number;
   refused: Refusal[];
 }
 
@@ -38,30 +42,32 @@ export interface ImportReport {
   ignored: { redisKey: string; reason: string }[];
   /** Keys imported with a change CRS did not have (disabled, owner-less), with why. */
   notes: { keyId: string; note: string }[];
+  accounts: DomainReport;
+  groups: DomainReport;
+  stickySessions: DomainReport;
+  oauthSessions: DomainReport;
+  /** Account-domain records imported differently from CRS, or skipped, with why. */
+  accountNotes: { redisKey: string; note: string }[];
+  /** Key bindings naming no imported account or group. */
+  danglingBindings: { apiKeyId: string; field: string; binding: string }[];
 }
+
+export type Phase = 'users' | 'apiKeys' | 'accounts' | 'groups' | 'stickySessions' | 'oauthSessions';
 
 export interface ImportOptions {
   redis: Redis;
   pool: pg.Pool;
   dryRun?: boolean;
-  onProgress?: (phase: 'users' | 'apiKeys', done: number, total: number) => void;
+  /** Needed as soon as the Redis holds accounts or OAuth authorisations. */
+  accounts?: AccountsImportSettings | undefined;
+  onProgress?: (phase: Phase, done: number, total: number) => void;
 }
 
-const SCAN_COUNT = 1000;
-
-async function scanKeys(redis: Redis, pattern: string): Promise<string[]> {
-  const keys: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', SCAN_COUNT);
-    keys.push(...batch);
-    cursor = next;
-  } while (cursor !== '0');
-  return [...new Set(keys)].sort();
-}
+/** The import cannot start as configured (nothing was written). */
+export class ImportSetupError extends Error {}
 
 function emptyDomain(read: number): DomainReport {
-  return { read, inserted: 0, updated: 0, unchanged: 0, refused: [] };
+  return { read, inserted: 0, updated: 0, unchanged: 0, skipped: 0, refused: [] };
 }
 
 interface PgErrorFields {
@@ -71,7 +77,7 @@ interface PgErrorFields {
 }
 
 /** Runs one record's import under a savepoint so a refusal leaves the rest intact. */
-async function importRecord(client: pg.PoolClient, report: DomainReport, redisKey: string, run: () => Promise<Outcome>): Promise<void> {
+async function importRecord(client: pg.PoolClient, report: DomainReport, redisKey: string, run: () => Promise<Outcome | Action>): Promise<void> {
   await client.query('savepoint crs_record');
   try {
     report[await run()] += 1;
@@ -118,6 +124,13 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
   }
   const hashMap = await redis.hgetall('apikey:hash_map');
   const keyHashes = await readHashes(redis, apiKeyKeys);
+  const accountKeys = await findAccountKeys(redis);
+  ignored.push(...accountKeys.ignored);
+  if (options.accounts === undefined && accountKeys.accounts.length + accountKeys.oauth.length > 0) {
+    throw new ImportSetupError(
+      `the CRS Redis holds ${accountKeys.accounts.length} account(s) and ${accountKeys.oauth.length} OAuth authorisation(s): set CRS_ENCRYPTION_KEY (CRS's ENCRYPTION_KEY, to decrypt them) and ACCOUNT_SECRET_KEY (relaypg's key, to encrypt them)`,
+    );
+  }
 
   const report: ImportReport = {
     dryRun: options.dryRun ?? false,
@@ -126,6 +139,12 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     hashMap: { current: 0, stale: [], orphan: [], unindexed: [] },
     ignored,
     notes: [],
+    accounts: emptyDomain(accountKeys.accounts.length),
+    groups: emptyDomain(accountKeys.groups.length),
+    stickySessions: emptyDomain(accountKeys.sticky.length),
+    oauthSessions: emptyDomain(accountKeys.oauth.length),
+    accountNotes: [],
+    danglingBindings: [],
   };
 
   const client = await pool.connect();
@@ -163,6 +182,18 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     }
     const keyIds = apiKeyKeys.map((key) => key.slice('apikey:'.length)).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
     report.notes = await listCrsImportNotes.run({ keyIds }, db);
+    if (options.accounts !== undefined) {
+      const accountNotes = await importAccountsDomain(
+        redis,
+        db,
+        accountKeys,
+        options.accounts,
+        (domain, redisKey, run) => importRecord(client, report[domain], redisKey, run),
+        (phase, done, total) => options.onProgress?.(phase, done, total),
+      );
+      report.accountNotes = accountNotes.notes;
+      report.danglingBindings = accountNotes.danglingBindings;
+    }
     await client.query(report.dryRun ? 'rollback' : 'commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -177,11 +208,19 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
 export function formatReport(report: ImportReport): string[] {
   const lines: string[] = [];
   const domain = (label: string, d: DomainReport) => {
-    lines.push(`${label}: read ${d.read}, inserted ${d.inserted}, updated ${d.updated}, unchanged ${d.unchanged}, refused ${d.refused.length}`);
+    lines.push(
+      `${label}: read ${d.read}, inserted ${d.inserted}, updated ${d.updated}, unchanged ${d.unchanged}, ${d.skipped > 0 ? `skipped ${d.skipped}, ` : ''}refused ${d.refused.length}`,
+    );
     for (const r of d.refused) lines.push(`  refused ${r.redisKey}${r.field ? ` (${r.field})` : ''}: ${r.reason}`);
   };
   domain('users', report.users);
   domain('api keys', report.apiKeys);
+  domain('accounts', report.accounts);
+  domain('account groups', report.groups);
+  domain('sticky sessions', report.stickySessions);
+  domain('OAuth authorisations', report.oauthSessions);
+  for (const n of report.accountNotes) lines.push(`  note ${n.redisKey}: ${n.note}`);
+  for (const b of report.danglingBindings) lines.push(`  note apikey:${b.apiKeyId}: ${b.field} names ${b.binding}, which was not imported`);
   const { hashMap } = report;
   lines.push(
     `apikey:hash_map: ${hashMap.current} current, ${hashMap.stale.length} stale refused, ${hashMap.orphan.length} orphan refused, ${hashMap.unindexed.length} keys missing from the map (imported disabled, see notes)`,

@@ -17,12 +17,13 @@ export interface HealthReport {
 /** The newest committed migration shipped with this build: its file name and hash header. */
 export async function latestCommittedMigration(dir: string): Promise<{ filename: string; hash: string } | null> {
   const files = (await readdir(dir)).filter((f) => /^\d+.*\.sql$/.test(f)).sort();
-  const filename = files.at(-1);
-  if (filename === undefined) return null;
-  const text = await readFile(path.join(dir, filename), 'utf8');
+  const file = files.at(-1);
+  if (file === undefined) return null;
+  const text = await readFile(path.join(dir, file), 'utf8');
   const hash = /^--! Hash: (\S+)/m.exec(text)?.[1];
-  if (hash === undefined) throw new Error(`${filename} has no "--! Hash:" header`);
-  return { filename, hash };
+  if (hash === undefined) throw new Error(`${file} has no "--! Hash:" header`);
+  // graphile-migrate records "000002.sql" for "000002-accounts.sql" (the message is not part of the name).
+  return { filename: file.replace(/^(\d+)-[^/]*\.sql$/, '$1.sql'), hash };
 }
 
 export class HealthService {

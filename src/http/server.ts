@@ -1,16 +1,22 @@
-// The HTTP surface: health, the admin API for keys, and the key holder's own view.
+// The HTTP surface: health, the admin API (keys here; accounts and groups in
+// admin-accounts.ts), and the key holder's own view.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiKeySettingsSchema, createApiKeySchema, storableText } from '../api-keys/api-key-settings.js';
+import type { AccountGroupService } from '../accounts/account-groups.js';
+import type { AccountService } from '../accounts/accounts.js';
 import type { ApiKeyService } from '../api-keys/api-keys.js';
 import { AppError, serviceErrors } from '../errors.js';
 import type { HealthService } from '../health/health.js';
 import type { Logger } from '../logger.js';
+import { registerAdminAccountRoutes } from './admin-accounts.js';
 import { errorBody, handleClientError, handleError, parseInput } from './errors.js';
 
 export interface ServerDeps {
   apiKeys: ApiKeyService;
+  accounts: AccountService;
+  accountGroups: AccountGroupService;
   health: HealthService;
   adminToken: string;
   log: Logger;
@@ -129,6 +135,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     },
     { prefix: '/admin/api-keys' },
   );
+
+  registerAdminAccountRoutes(app, { accounts: deps.accounts, accountGroups: deps.accountGroups, requireAdmin });
 
   return app;
 }

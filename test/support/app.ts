@@ -9,6 +9,7 @@ import { createTestDatabase, rootPool, type TestDatabase } from './database.js';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef0123456789';
 export const TEST_HMAC_SECRET = 'test-hmac-secret-0123456789abcdef0123456789';
+export const TEST_ACCOUNT_SECRET_KEY = 'test-account-secret-key-0123456789abcdef0123';
 /** The CRS fixture's ENCRYPTION_KEY (shared/fixtures/crs-2025-09/expected.json). */
 export const FIXTURE_CRS_SECRET = 'fixture-encryption-key-0123456789';
 
@@ -24,6 +25,7 @@ export function testConfig(database: TestDatabase, overrides: Record<string, str
     REDIS_KEY_PREFIX: uniqueRedisPrefix(),
     ADMIN_TOKEN: TEST_ADMIN_TOKEN,
     API_KEY_HMAC_SECRET: TEST_HMAC_SECRET,
+    ACCOUNT_SECRET_KEY: TEST_ACCOUNT_SECRET_KEY,
     CRS_ENCRYPTION_KEY: FIXTURE_CRS_SECRET,
     LOG_LEVEL: 'silent',
     LAST_USED_FLUSH_INTERVAL_MS: '3600000',

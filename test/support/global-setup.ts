@@ -22,7 +22,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return;
   }
   const name = `${testEnv.templateDatabase}_${randomBytes(4).toString('hex')}`;
-  await setupDatabase(setupConfigFor(name), createLogger('warn'), { reset: true });
+  await setupDatabase(setupConfigFor(name), createLogger('warn'), { reset: true, schedule: false });
   project.provide('templateDatabase', name);
   return async () => {
     const root = new pg.Client({ connectionString: testEnv.rootUrl });

@@ -28,7 +28,7 @@ select functions_are('relaypg', array[
   'apply_account_secrets', 'apply_account_settings', 'apply_api_key_settings', 'authenticated_key',
   'check_actor_type', 'check_digest', 'crs_boolean', 'crs_count', 'crs_instant',
   'crs_model_mapping', 'crs_money', 'crs_subscription_plan', 'crs_text', 'crs_text_array',
-  'crs_timestamptz', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'filter_api_keys',
+  'crs_timestamptz', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job', 'filter_api_keys',
   'iso_timestamp', 'keyring_current_version', 'keyring_key', 'keys_bound_to', 'kind_platform',
   'lock_account', 'lock_account_group', 'lock_api_key', 'pick_account', 'raise_bad_crs_field',
   'raise_invalid', 'record_scheduled_job', 'save_account', 'save_api_key', 'setting_boolean',

@@ -1,12 +1,22 @@
-// LISTENs on relaypg_api_key_changed (NOTIFY from the api_keys triggers,
-// delivered on commit) and drops the changed key's cached decisions. A lost
-// connection is re-opened; whatever was announced meanwhile is unknown, so
-// every cached decision is dropped, in process and in Redis.
+// One LISTEN connection for every change channel (NOTIFY from the tables'
+// triggers, delivered on commit: relaypg_api_key_changed, relaypg_account_changed).
+// Each subscriber drops what it holds for a changed row. A lost connection is
+// re-opened; whatever was announced meanwhile is unknown, so subscribers drop
+// everything they hold.
 import pg from 'pg';
-import type { Logger } from '../logger.js';
-import type { AuthCache } from './auth-cache.js';
+import type { Logger } from './logger.js';
 
-export const API_KEY_CHANGED_CHANNEL = 'relaypg_api_key_changed';
+/** Something that holds data derived from rows announced on one channel. */
+export interface ChangeSubscriber {
+  readonly channel: string;
+  /** A row changed (version = its new version): drop what is held for it. */
+  changed(id: string, version: number): void;
+  /**
+   * Notices may have been missed: 'lost' while the connection is down,
+   * 'reconnected' once it is back, 'unreadable' for a notice that made no sense.
+   */
+  forgetAll(reason: 'lost' | 'reconnected' | 'unreadable'): void;
+}
 
 /**
  * A LISTEN connection can die silently (a failover, a NAT dropping it): it is
@@ -25,7 +35,7 @@ export class ChangeListener {
 
   constructor(
     private readonly connectionString: string,
-    private readonly cache: AuthCache,
+    private readonly subscribers: readonly ChangeSubscriber[],
     private readonly log: Logger,
   ) {
     this.ready = new Promise((resolve) => (this.readyResolve = resolve));
@@ -50,20 +60,22 @@ export class ChangeListener {
       keepAlive: true,
       query_timeout: HEARTBEAT_MS,
     });
-    client.on('notification', (message) => this.onNotification(message.payload));
+    client.on('notification', (message) => this.onNotification(message.channel, message.payload));
     client.on('error', () => undefined);
     client.on('end', () => {
       if (this.stopped || this.client !== client) return;
       this.log.warn('lost the cache invalidation listener; reconnecting');
-      this.cache.clearLocal();
+      for (const subscriber of this.subscribers) subscriber.forgetAll('lost');
       this.scheduleReconnect(1);
     });
     try {
       await client.connect();
-      await client.query(`listen ${API_KEY_CHANGED_CHANNEL}`);
+      for (const channel of new Set(this.subscribers.map((s) => s.channel))) {
+        await client.query(`listen ${pg.escapeIdentifier(channel)}`);
+      }
       this.client = client;
-      // Changes announced while we were away were missed: trust no cached decision.
-      if (attempt > 0) void this.cache.forgetEverything();
+      // Changes announced while we were away were missed: trust nothing held.
+      if (attempt > 0) for (const subscriber of this.subscribers) subscriber.forgetAll('reconnected');
       this.startHeartbeat(client);
       this.readyResolve?.();
     } catch (error) {
@@ -91,13 +103,17 @@ export class ChangeListener {
     this.retryTimer.unref();
   }
 
-  private onNotification(payload: string | undefined): void {
+  private onNotification(channel: string, payload: string | undefined): void {
+    const subscribers = this.subscribers.filter((s) => s.channel === channel);
+    let notice: { id: string; version: number };
     try {
-      const { id, version } = JSON.parse(payload ?? '') as { id: string; version: number };
-      void this.cache.invalidate(id, Number(version));
+      notice = JSON.parse(payload ?? '') as { id: string; version: number };
+      if (typeof notice.id !== 'string') throw new Error('no id');
     } catch {
-      this.log.warn('unreadable cache invalidation notice; dropping every cached decision');
-      void this.cache.forgetEverything();
+      this.log.warn({ channel }, 'unreadable change notice; dropping everything held for that channel');
+      for (const subscriber of subscribers) subscriber.forgetAll('unreadable');
+      return;
     }
+    for (const subscriber of subscribers) subscriber.changed(notice.id, Number(notice.version));
   }
 }

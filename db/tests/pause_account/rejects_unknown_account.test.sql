@@ -1,0 +1,9 @@
+-- api.pause_account raises ACNFD for an unknown account.
+begin;
+select plan(1);
+
+select throws_ok($$select api.pause_account('00000000-0000-4000-8000-000000000000')$$,
+  'ACNFD', null, 'an unknown id raises ACNFD');
+
+select * from finish();
+rollback;
