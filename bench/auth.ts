@@ -4,24 +4,35 @@
 // raw prepared primary-key SELECT), with the same number of calls in flight.
 // See bench/README.md. Run: npm run bench:auth -- [--count N] [--concurrency N]
 import { randomBytes } from 'node:crypto';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { createApp, type App } from '../src/app.js';
+import type { App } from '../src/app.js';
 import type { AuthContext } from '../src/api-keys/api-keys.js';
 import { KeyMaterial } from '../src/api-keys/key-material.js';
-import { loadConfig } from '../src/config.js';
-import { setupDatabase } from '../src/db-setup.js';
-import { createLogger } from '../src/logger.js';
-import { databaseUrl, setupConfigFor, testEnv } from '../test/support/env.js';
+import { testEnv } from '../test/support/env.js';
+import {
+  cleanup,
+  createBenchDatabase,
+  defaultPoolSize,
+  drive,
+  fmtMs,
+  fmtOps,
+  HMAC_SECRET,
+  Interrupted,
+  interruption,
+  median,
+  onInterrupt,
+  positiveInt,
+  rootUrlFor,
+  spy,
+  startBenchApp as startApp,
+  waitForRedis,
+  type Resources,
+  type Run,
+} from './common.js';
 
 // ---------------------------------------------------------------- options
-
-const positiveInt = (value: string): number => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a positive integer');
-  return n;
-};
 
 const program = new Command('bench:auth')
   .description(
@@ -33,191 +44,18 @@ const program = new Command('bench:auth')
   .option('--concurrency <n>', 'calls kept in flight', positiveInt, 32)
   .option('--warmup <n>', 'unmeasured calls per measurement before the first run', positiveInt, 2_000)
   .option('--rounds <n>', 'runs of each measurement (the median run is reported)', positiveInt, 3)
-  .option('--pool-size <n>', 'PostgreSQL pool size of the service and of the SELECT anchor', positiveInt, process.env.PG_POOL_SIZE ? positiveInt(process.env.PG_POOL_SIZE) : 4)
+  .option('--pool-size <n>', 'PostgreSQL pool size of the service and of the SELECT anchor', positiveInt, defaultPoolSize())
   .showHelpAfterError();
 program.parse();
 const opts = program.opts<{ count: number; concurrency: number; warmup: number; rounds: number; poolSize: number }>();
 
 const CONTEXT: AuthContext = { platform: 'claude', model: 'claude-sonnet-4-20250514', userAgent: 'claude-cli/1.0.105 (external, cli)' };
-const HMAC_SECRET = 'bench-hmac-secret-0123456789abcdef0123456789';
 const ANCHOR_SELECT = 'select id, name, is_active from relaypg.api_keys where id = $1';
 const GOALS = { redisRatio: 0.7, pgRatio: 0.6, l1P99Ms: 0.1 };
 
 const progress = (message: string) => process.stderr.write(`bench:auth: ${message}\n`);
 
-// ---------------------------------------------------------------- driver
-
-interface Run {
-  ops: number;
-  p50: number; // ms
-  p99: number; // ms
-  /** This process's CPU time per call (user + system), in microseconds. */
-  cpuUs: number;
-}
-
-let interrupted = false;
-class Interrupted extends Error {}
-
-/** Index of the p-th percentile in a sorted sample of n (nearest rank). */
-const rank = (p: number, n: number) => Math.min(n - 1, Math.max(0, Math.ceil(p * n) - 1));
-
-/**
- * Keeps exactly `concurrency` calls outstanding until `count` calls have been
- * made; each call is timed on its own with process.hrtime.bigint().
- */
-async function drive(call: () => Promise<unknown>, count: number, concurrency: number, record = true): Promise<Run> {
-  const latencies = new Float64Array(count);
-  let next = 0;
-  let stop = false; // set by the first failure, so that the other workers stop too
-  const worker = async () => {
-    try {
-      while (next < count && !stop) {
-        if (interrupted) throw new Interrupted();
-        const i = next++;
-        const start = process.hrtime.bigint();
-        await call();
-        latencies[i] = Number(process.hrtime.bigint() - start);
-      }
-    } catch (error) {
-      stop = true;
-      throw error;
-    }
-  };
-  const cpuBefore = process.cpuUsage();
-  const started = process.hrtime.bigint();
-  // Wait for every worker (no call left running during cleanup), then report the first failure.
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(concurrency, count) }, worker));
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failure) throw failure.reason;
-  const elapsedNs = Number(process.hrtime.bigint() - started);
-  const cpu = process.cpuUsage(cpuBefore);
-  if (!record) return { ops: 0, p50: 0, p99: 0, cpuUs: 0 };
-  latencies.sort();
-  return {
-    ops: (count / elapsedNs) * 1e9,
-    p50: latencies[rank(0.5, count)]! / 1e6,
-    p99: latencies[rank(0.99, count)]! / 1e6,
-    cpuUs: (cpu.user + cpu.system) / count,
-  };
-}
-
-// ---------------------------------------------------------------- setup / teardown
-
-interface Resources {
-  databaseName?: string;
-  redisPrefix: string;
-  apps: App[];
-  anchorPool?: pg.Pool;
-  anchorRedis?: Redis;
-}
-
-async function withRootClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: testEnv.rootUrl, application_name: 'relaypg-bench' });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh database migrated with setupDatabase (the same path as `relaypg db setup`). */
-async function createBenchDatabase(resources: Resources): Promise<void> {
-  const name = `relaypg_bench_${randomBytes(5).toString('hex')}`;
-  const config = setupConfigFor(name);
-  resources.databaseName = name; // set before creating it, so a failure half-way still drops it
-  // graphile-migrate logs its progress with console.info/log: keep stdout for the results.
-  const { info, log } = console;
-  console.info = console.log = (...args: unknown[]) => console.error(...args);
-  try {
-    await setupDatabase(config, createLogger('warn'), { schedule: false });
-  } finally {
-    Object.assign(console, { info, log });
-  }
-}
-
-function rootUrlFor(database: string): string {
-  const url = new URL(testEnv.rootUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function startBenchApp(resources: Resources, overrides: Record<string, string>): Promise<App> {
-  const config = loadConfig({
-    APP_DATABASE_URL: databaseUrl(testEnv.appUser, testEnv.appPassword, resources.databaseName!),
-    REDIS_URL: testEnv.redisUrl,
-    REDIS_KEY_PREFIX: resources.redisPrefix,
-    ADMIN_TOKEN: 'bench-admin-token-0123456789abcdef0123456789',
-    API_KEY_HMAC_SECRET: HMAC_SECRET,
-    ACCOUNT_SECRET_KEY: 'bench-account-secret-key-0123456789abcdef',
-    LOG_LEVEL: 'silent',
-    PG_POOL_SIZE: String(opts.poolSize),
-    // No background "last used" flush during the runs (it is one batched write per interval anyway).
-    LAST_USED_FLUSH_INTERVAL_MS: '3600000',
-    PORT: '0',
-    ...overrides,
-  });
-  const app = await createApp(config, createLogger(config.LOG_LEVEL));
-  resources.apps.push(app);
-  return app;
-}
-
-async function waitForRedis(redis: Redis): Promise<void> {
-  const deadline = Date.now() + 5_000;
-  while (redis.status !== 'ready') {
-    if (Date.now() > deadline) throw new Error(`Redis at ${testEnv.redisUrl} is not ready (status ${redis.status})`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-/** Wraps obj[method] to call `seen` first; returns the undo. */
-function spy(obj: object, method: string, seen: () => void): () => void {
-  const target = obj as Record<string, unknown>;
-  const original = target[method] as (...args: unknown[]) => unknown;
-  const own = Object.prototype.hasOwnProperty.call(target, method);
-  target[method] = function (this: unknown, ...args: unknown[]) {
-    seen();
-    return original.apply(this, args);
-  };
-  return () => {
-    if (own) target[method] = original;
-    else delete target[method];
-  };
-}
-
-async function cleanup(resources: Resources): Promise<string[]> {
-  const problems: string[] = [];
-  const attempt = async (what: string, run: () => Promise<unknown>) => {
-    try {
-      await run();
-    } catch (error) {
-      problems.push(`${what}: ${(error as Error).message}`);
-    }
-  };
-  for (const app of resources.apps) await attempt('closing an app', () => app.close());
-  if (resources.anchorPool) await attempt('closing the anchor pool', () => resources.anchorPool!.end());
-  resources.anchorRedis?.disconnect();
-  await attempt('deleting Redis keys', async () => {
-    const redis = new Redis(testEnv.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
-    await redis.connect();
-    try {
-      let cursor = '0';
-      do {
-        const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${resources.redisPrefix}*`, 'COUNT', 1000);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = nextCursor;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
-  });
-  if (resources.databaseName) {
-    await attempt(`dropping database ${resources.databaseName}`, () =>
-      withRootClient((root) => root.query(`drop database if exists ${pg.escapeIdentifier(resources.databaseName!)} with (force)`)),
-    );
-  }
-  return problems;
-}
+const startBenchApp = (resources: Resources, overrides: Record<string, string>): Promise<App> => startApp(resources, opts.poolSize, overrides);
 
 // ---------------------------------------------------------------- the benchmark
 
@@ -227,20 +65,11 @@ interface Measurement {
   runs: Run[];
 }
 
-const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.ops - b.ops)[Math.floor((runs.length - 1) / 2)]!;
-const fmtMs = (ms: number) => ms.toFixed(3);
-const fmtOps = (ops: number) => Math.round(ops).toString();
-
 async function main(): Promise<number> {
   const resources: Resources = { redisPrefix: `relaypg-bench-${randomBytes(4).toString('hex')}:`, apps: [] };
   let report: string[] = [];
   let failed = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    progress('interrupted; cleaning up (Ctrl-C again to exit at once)');
-  };
-  process.on('SIGINT', onSigint);
+  const offSigint = onInterrupt(progress);
   try {
     progress(`creating and migrating a database (redis prefix ${resources.redisPrefix})`);
     await createBenchDatabase(resources);
@@ -378,10 +207,10 @@ async function main(): Promise<number> {
     const problems = await cleanup(resources);
     for (const problem of problems) process.stderr.write(`bench:auth: cleanup: ${problem}\n`);
     if (problems.length > 0) failed = true;
-    process.off('SIGINT', onSigint);
+    offSigint();
   }
   if (report.length > 0) process.stdout.write(`${report.join('\n')}\n`);
-  return interrupted ? 130 : failed ? 1 : 0;
+  return interruption.interrupted ? 130 : failed ? 1 : 0;
 }
 
 process.exit(await main());

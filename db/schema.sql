@@ -525,6 +525,31 @@ COMMENT ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) IS 'Classifies
 
 
 --
+-- Name: count_accounts(text, text, uuid); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.count_accounts(p_platform text, p_kind text, p_group_id uuid) RETURNS bigint
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select count(*) from relaypg.accounts a
+   where (p_platform is null or a.platform = p_platform)
+     and (p_kind is null or a.kind = p_kind)
+     and (p_group_id is null or exists (select from relaypg.account_group_members m
+                                         where m.group_id = p_group_id and m.account_id = a.id));
+$$;
+
+
+ALTER FUNCTION api.count_accounts(p_platform text, p_kind text, p_group_id uuid) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION count_accounts(p_platform text, p_kind text, p_group_id uuid); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.count_accounts(p_platform text, p_kind text, p_group_id uuid) IS 'How many accounts match the list filters (null = any).';
+
+
+--
 -- Name: count_api_keys(boolean, boolean, text, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -748,19 +773,10 @@ CREATE FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean DEFAULT fals
     SET search_path TO ''
     AS $$
 declare
-  v_bound uuid[];
-  v_unbound integer := 0;
+  v_unbound integer;
 begin
   perform relaypg.lock_account(p_id);
-  select array_agg(k) into v_bound from relaypg.keys_bound_to(p_id::text) k;
-  if v_bound is not null then
-    if not coalesce(p_unbind_keys, false) then
-      raise exception 'account % is bound to % API key(s)', p_id, cardinality(v_bound)
-        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
-              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
-    end if;
-    v_unbound := relaypg.unbind_keys(p_id::text);
-  end if;
+  v_unbound := relaypg.release_bindings(p_id::text, format('account %s', p_id), p_unbind_keys);
   delete from relaypg.accounts a where a.id = p_id;
   return v_unbound;
 end
@@ -785,19 +801,10 @@ CREATE FUNCTION api.delete_account_group(p_id uuid, p_unbind_keys boolean DEFAUL
     SET search_path TO ''
     AS $$
 declare
-  v_bound uuid[];
-  v_unbound integer := 0;
+  v_unbound integer;
 begin
   perform relaypg.lock_account_group(p_id);
-  select array_agg(k) into v_bound from relaypg.keys_bound_to('group:' || p_id) k;
-  if v_bound is not null then
-    if not coalesce(p_unbind_keys, false) then
-      raise exception 'account group % is bound to % API key(s)', p_id, cardinality(v_bound)
-        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
-              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
-    end if;
-    v_unbound := relaypg.unbind_keys('group:' || p_id);
-  end if;
+  v_unbound := relaypg.release_bindings('group:' || p_id, format('account group %s', p_id), p_unbind_keys);
   delete from relaypg.account_groups g where g.id = p_id;
   return v_unbound;
 end
@@ -952,7 +959,7 @@ declare
   v_option_fields constant text[] := array['apiUrl', 'baseApi', 'userAgent', 'region', 'defaultModel',
     'credentialType', 'azureEndpoint', 'apiVersion', 'deploymentName', 'projectId', 'tempProjectId', 'scopes',
     'accountId', 'chatgptUserId', 'organizationId', 'organizationRole', 'organizationTitle', 'planType',
-    'emailVerified', 'useUnifiedUserAgent', 'useUnifiedClientId', 'unifiedClientId', 'subscriptionInfo'];
+    'emailVerified', 'useUnifiedUserAgent', 'useUnifiedClientId', 'unifiedClientId'];
   v_limited_kinds constant text[] := array['claude-console', 'ccr', 'openai-responses'];
   v_id uuid;
   v_old relaypg.accounts;
@@ -1074,11 +1081,15 @@ begin
   if p_fields ->> 'overloadStatus' = 'overloaded' then
     v_new.overloaded_until := coalesce(relaypg.crs_timestamptz(p_fields, 'overloadedAt'), now()) + interval '10 minutes';
   end if;
-  if p_fields ->> 'fiveHourAutoStopped' = 'true' then
+  -- A 5-hour stop lasts until the end of the window it happened in. The flag
+  -- counts only while CRS still holds the account back (schedulable false):
+  -- CRS leaves it behind after lifting the stop (redis-model 7.1).
+  if p_fields ->> 'fiveHourAutoStopped' = 'true' and not relaypg.crs_boolean(p_fields, 'schedulable', true) then
     v_new.five_hour_stopped_at := coalesce(relaypg.crs_timestamptz(p_fields, 'fiveHourStoppedAt'), now());
-    v_new.five_hour_stopped_until := case when v_new.session_window_end > v_new.five_hour_stopped_at
-                                          then v_new.session_window_end
-                                          else date_trunc('hour', v_new.five_hour_stopped_at) + interval '5 hours' end;
+    v_new.five_hour_stopped_until := case
+      when v_new.five_hour_stopped_at >= v_new.session_window_start and v_new.five_hour_stopped_at < v_new.session_window_end
+        then v_new.session_window_end
+      else date_trunc('hour', v_new.five_hour_stopped_at, 'UTC') + interval '5 hours' end;
   end if;
   if p_fields ->> 'quotaAutoStopped' = 'true' or v_status = 'quota_exceeded' then
     v_at := coalesce(relaypg.crs_timestamptz(p_fields, 'quotaStoppedAt'), now());
@@ -1096,6 +1107,11 @@ begin
     perform relaypg.raise_invalid('secrets', 'must be a JSON object');
   end if;
   v_secret_changes := coalesce(p_secrets, '{}');
+  -- The profile (subscriptionInfo) holds the account's email and name in
+  -- clear: it is kept encrypted with the secrets; its plan is a column.
+  if p_kind = 'claude-official' and coalesce(p_fields ->> 'subscriptionInfo', '') <> '' then
+    v_secret_changes := v_secret_changes || jsonb_build_object('subscriptionInfo', p_fields ->> 'subscriptionInfo');
+  end if;
   begin
     select * into v_proxy from relaypg.setting_proxy('proxy',
       case when jsonb_typeof(p_fields -> 'proxy') = 'object' then p_fields -> 'proxy'
@@ -2939,7 +2955,7 @@ CREATE FUNCTION relaypg.account_secret_names(p_kind text) RETURNS text[]
     SET search_path TO ''
     AS $$
   select case p_kind
-    when 'claude-official' then array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password']
+    when 'claude-official' then array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password', 'subscriptionInfo']
     when 'gemini' then array['geminiOauth', 'accessToken', 'refreshToken']
     when 'openai' then array['idToken', 'accessToken', 'refreshToken', 'openaiOauth', 'email']
     when 'bedrock' then array['awsCredentials']
@@ -3179,10 +3195,7 @@ begin
   for v_field, v_value in select * from jsonb_each(p_settings) loop
     case v_field
       when 'name' then
-        v_group.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
-        if v_group.name = '' then
-          perform relaypg.raise_invalid(v_field, 'must not be blank');
-        end if;
+        v_group.name := relaypg.setting_name(v_field, v_value);
       when 'description' then
         v_group.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
       when 'platform' then
@@ -3298,10 +3311,7 @@ begin
   for v_field, v_value in select * from jsonb_each(p_settings) loop
     case v_field
       when 'name' then
-        v_account.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
-        if v_account.name = '' then
-          perform relaypg.raise_invalid(v_field, 'must not be blank');
-        end if;
+        v_account.name := relaypg.setting_name(v_field, v_value);
       when 'description' then
         v_account.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
       when 'priority' then
@@ -4368,6 +4378,40 @@ COMMENT ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) I
 
 
 --
+-- Name: release_bindings(text, text, boolean); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) RETURNS integer
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+declare
+  v_bound uuid[];
+begin
+  select array_agg(k order by k) into v_bound from relaypg.keys_bound_to(p_target) k;
+  if v_bound is null then
+    return 0;
+  end if;
+  if not coalesce(p_unbind_keys, false) then
+    raise exception '% is bound to % API key(s)', p_what, cardinality(v_bound)
+      using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
+            hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
+  end if;
+  return relaypg.unbind_keys(p_target);
+end
+$$;
+
+
+ALTER FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION release_bindings(p_target text, p_what text, p_unbind_keys boolean); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) IS 'ACBND (detail: the key ids) while keys are bound to p_target, unless p_unbind_keys: then unbinds them and returns how many.';
+
+
+--
 -- Name: save_account(relaypg.accounts); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4605,6 +4649,34 @@ ALTER FUNCTION relaypg.setting_money(p_field text, p_value jsonb) OWNER TO :DATA
 --
 
 COMMENT ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) IS 'Reads a non-negative USD amount given as a JSON number or decimal string; RVINV otherwise.';
+
+
+--
+-- Name: setting_name(text, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.setting_name(p_field text, p_value jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_name text := btrim(relaypg.setting_text(p_field, p_value, false, 200));
+begin
+  if v_name = '' then
+    perform relaypg.raise_invalid(p_field, 'must not be blank');
+  end if;
+  return v_name;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.setting_name(p_field text, p_value jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION setting_name(p_field text, p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.setting_name(p_field text, p_value jsonb) IS 'A display name: a string of at most 200 characters, trimmed, not blank; RVINV otherwise.';
 
 
 --
@@ -5382,6 +5454,14 @@ GRANT ALL ON FUNCTION api.check_crs_api_key_index(p_hash_map jsonb) TO :DATABASE
 
 
 --
+-- Name: FUNCTION count_accounts(p_platform text, p_kind text, p_group_id uuid); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.count_accounts(p_platform text, p_kind text, p_group_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.count_accounts(p_platform text, p_kind text, p_group_id uuid) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION count_api_keys(p_is_active boolean, p_is_deleted boolean, p_tag text, p_owner_user_id text, p_search text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -6069,6 +6149,13 @@ REVOKE ALL ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text
 
 
 --
+-- Name: FUNCTION release_bindings(p_target text, p_what text, p_unbind_keys boolean); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION save_account(p_account relaypg.accounts); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -6108,6 +6195,13 @@ REVOKE ALL ON FUNCTION relaypg.setting_model_mapping(p_field text, p_value jsonb
 --
 
 REVOKE ALL ON FUNCTION relaypg.setting_money(p_field text, p_value jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION setting_name(p_field text, p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.setting_name(p_field text, p_value jsonb) FROM PUBLIC;
 
 
 --

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import { preparedConnection, type Queryable } from '../db.js';
 import { mapDbErrors } from '../errors.js';
+import { columnReader, iso } from '../rows.js';
 import {
   createAccountGroup,
   deleteAccountGroup,
@@ -29,18 +30,17 @@ export interface AccountGroupSettings {
   description?: string | null | undefined;
 }
 
+const required = columnReader('api.account_group');
+
 function groupFromRow(row: IGetAccountGroupResult): AccountGroup {
-  if (row.id === null || row.name === null || row.platform === null || row.created_at === null || row.updated_at === null) {
-    throw new Error('api.account_group row has a null column');
-  }
   return {
-    id: row.id,
-    name: row.name,
-    platform: row.platform as AccountGroup['platform'],
+    id: required(row.id, 'id'),
+    name: required(row.name, 'name'),
+    platform: required(row.platform, 'platform') as AccountGroup['platform'],
     description: row.description ?? '',
     memberIds: row.member_ids ?? [],
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: required(iso(row.created_at), 'created_at'),
+    updatedAt: required(iso(row.updated_at), 'updated_at'),
   };
 }
 

@@ -1,6 +1,7 @@
 // The admin view of an upstream account: settings and state, secrets masked
 // ('********'), as api.account returns it; camelCase, times as ISO strings.
 import type { IGetAccountResult, Json } from './accounts.queries.js';
+import { columnReader, iso } from '../rows.js';
 
 export const ACCOUNT_KINDS = [
   'claude-official',
@@ -65,12 +66,7 @@ export interface Account {
 /** Every query returning api.account has this generated row type. */
 export type AccountRow = IGetAccountResult;
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
-
-function required<T>(value: T | null, column: string): T {
-  if (value === null) throw new Error(`api.account.${column} is null`);
-  return value;
-}
+const required = columnReader('api.account');
 
 export function accountFromRow(row: AccountRow): Account {
   return {

@@ -212,6 +212,35 @@ const listAccountsIR: any = {"usedParamSet":{"platform":true,"kind":true,"groupI
 export const listAccounts = new PreparedQuery<IListAccountsParams,IListAccountsResult>(listAccountsIR);
 
 
+/** 'CountAccounts' parameters type */
+export interface ICountAccountsParams {
+  groupId?: string | null | void;
+  kind?: string | null | void;
+  platform?: string | null | void;
+}
+
+/** 'CountAccounts' return type */
+export interface ICountAccountsResult {
+  total: string;
+}
+
+/** 'CountAccounts' query type */
+export interface ICountAccountsQuery {
+  params: ICountAccountsParams;
+  result: ICountAccountsResult;
+}
+
+const countAccountsIR: any = {"usedParamSet":{"platform":true,"kind":true,"groupId":true},"params":[{"name":"platform","required":false,"transform":{"type":"scalar"},"locs":[{"a":26,"b":34}]},{"name":"kind","required":false,"transform":{"type":"scalar"},"locs":[{"a":37,"b":41}]},{"name":"groupId","required":false,"transform":{"type":"scalar"},"locs":[{"a":44,"b":51}]}],"statement":"select api.count_accounts(:platform, :kind, :groupId) as \"total!\""};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select api.count_accounts(:platform, :kind, :groupId) as "total!"
+ * ```
+ */
+export const countAccounts = new PreparedQuery<ICountAccountsParams,ICountAccountsResult>(countAccountsIR);
+
+
 /** 'UpdateAccount' parameters type */
 export interface IUpdateAccountParams {
   changes: Json;

@@ -13,6 +13,9 @@ select * from api.get_account(:id!);
 /* @name ListAccounts */
 select * from api.list_accounts(:platform, :kind, :groupId, :limit!, :offset!);
 
+/* @name CountAccounts */
+select api.count_accounts(:platform, :kind, :groupId) as "total!";
+
 /* @name UpdateAccount */
 select * from api.update_account(:id!, :changes!, :secrets!, :keyring!);
 

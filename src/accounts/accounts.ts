@@ -12,6 +12,7 @@ import { toSqlAccountInput, type AccountSettings, type CreateAccountInput } from
 import {
   accountCredentials,
   accountSecretVersions,
+  countAccounts,
   createAccount,
   deleteAccount,
   getAccount,
@@ -105,14 +106,12 @@ export class AccountService {
     return accountFromRow(row!);
   }
 
-  async list(filter: AccountListFilter): Promise<Account[]> {
-    const rows = await mapDbErrors(() =>
-      listAccounts.run(
-        { platform: filter.platform ?? null, kind: filter.kind ?? null, groupId: filter.groupId ?? null, limit: filter.limit, offset: filter.offset },
-        this.db,
-      ),
+  async list(filter: AccountListFilter): Promise<{ items: Account[]; total: number }> {
+    const where = { platform: filter.platform ?? null, kind: filter.kind ?? null, groupId: filter.groupId ?? null };
+    const [rows, [count]] = await mapDbErrors(() =>
+      Promise.all([listAccounts.run({ ...where, limit: filter.limit, offset: filter.offset }, this.db), countAccounts.run(where, this.db)]),
     );
-    return rows.map(accountFromRow);
+    return { items: rows.map(accountFromRow), total: Number(count!.total) };
   }
 
   async update(id: string, changes: AccountSettings): Promise<Account> {
@@ -222,16 +221,31 @@ export class AccountService {
   /**
    * Re-encrypts every secret still under an older key version with the
    * current one, in batches (each its own transaction, so reads never wait
-   * long). Returns how many blobs were re-encrypted.
+   * long). Rows busy in another transaction are skipped by a batch and tried
+   * again until none is left (or maxWaitMs passes: then it fails, saying how
+   * many remain). Returns how many blobs were re-encrypted.
    */
-  async rotateSecrets(batchSize = 100, onProgress?: (done: number) => void): Promise<number> {
+  async rotateSecrets(batchSize = 100, onProgress?: (done: number) => void, maxWaitMs = 30_000): Promise<number> {
     let total = 0;
+    let waitedSince: number | undefined;
     for (;;) {
       const [row] = await mapDbErrors(() => rotateAccountSecrets.run({ keyring: this.keyring, batchSize }, this.db));
       const rotated = row?.rotated ?? 0;
-      if (rotated === 0) return total;
-      total += rotated;
-      onProgress?.(total);
+      if (rotated > 0) {
+        total += rotated;
+        waitedSince = undefined;
+        onProgress?.(total);
+        continue;
+      }
+      const remaining = (await this.secretVersions())
+        .filter((v) => v.keyVersion !== this.deps.keyring.current)
+        .reduce((sum, v) => sum + v.count, 0);
+      if (remaining === 0) return total;
+      waitedSince ??= Date.now();
+      if (Date.now() - waitedSince > maxWaitMs) {
+        throw new Error(`${remaining} secret(s) are still under an older key: their rows stayed busy for ${maxWaitMs / 1000} s; run the rotation again`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 

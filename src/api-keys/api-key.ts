@@ -2,6 +2,7 @@
 // API's shape (CRS's field names; money as decimal strings, times as ISO).
 import type { Json } from './api-keys.queries.js';
 import type { IGetApiKeyResult } from './api-keys.queries.js';
+import { columnReader, iso } from '../rows.js';
 
 export interface ApiKey {
   id: string;
@@ -56,12 +57,7 @@ export interface ApiKey {
 // of a composite type come back nullable; NOT NULL ones are checked here).
 export type ApiKeyRow = IGetApiKeyResult;
 
-const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
-
-function required<T>(value: T | null, column: string): T {
-  if (value === null) throw new Error(`api.api_key.${column} is null`);
-  return value;
-}
+const required = columnReader('api.api_key');
 
 export function apiKeyFromRow(row: ApiKeyRow): ApiKey {
   return {

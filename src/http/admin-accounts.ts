@@ -55,7 +55,8 @@ export function registerAdminAccountRoutes(app: FastifyInstance, deps: AdminAcco
 
       admin.get('/', async (request) => {
         const query = parseInput(listQuery, request.query, 'query');
-        return { items: await deps.accounts.list(query), limit: query.limit, offset: query.offset };
+        const { items, total } = await deps.accounts.list(query);
+        return { items, total, limit: query.limit, offset: query.offset };
       });
 
       admin.get('/:id', async (request) => {

@@ -19,10 +19,14 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  const field = issue.path.length > 0 ? issue.path.join('.') : where;
-  const message =
-    issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : `${field}: ${issue.message}`;
-  throw new AppError({ code: 'invalid_input', status: 400, message }, { field: issue.code === 'unrecognized_keys' ? issue.keys[0] : field });
+  const path = issue.path.map(String);
+  if (issue.code === 'unrecognized_keys') {
+    // Inside a nested object (e.g. proxy.extra) the unknown key is named with its parents.
+    const names = issue.keys.map((key) => [...path, key].join('.'));
+    throw new AppError({ code: 'invalid_input', status: 400, message: `unknown field(s): ${names.join(', ')}` }, { field: names[0] });
+  }
+  const field = path.length > 0 ? path.join('.') : where;
+  throw new AppError({ code: 'invalid_input', status: 400, message: `${field}: ${issue.message}` }, { field });
 }
 
 const fastifyErrors: Record<string, ErrorKind> = {

@@ -44,6 +44,7 @@ export class Maintenance {
    * disables it). Returns whether the timer runs.
    */
   async startFallbackTimer(intervalSeconds: number): Promise<boolean> {
+    await this.stop(); // at most one timer, whatever the callers do
     if (intervalSeconds <= 0) return false;
     if (await this.scheduledByPgCron()) {
       this.log.info('maintenance runs in pg_cron; no timer in the service');

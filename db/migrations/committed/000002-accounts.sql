@@ -1,5 +1,5 @@
 --! Previous: sha1:b7b34af44320227f943cfd9bd54f8c78886c3630
---! Hash: sha1:02aefc3c62f5e4057d2150acbd75460f9d86dde7
+--! Hash: sha1:5c2dfbb0b7afb68b5ec73b4eba8361ea863929c9
 --! Message: accounts
 
 -- accounts: the upstream account pool (every CRS account type), encrypted
@@ -22,21 +22,22 @@ begin
        and p.proname in (
          'account_can_serve', 'account_credentials', 'account_secret_names', 'account_secret_versions',
          'account_unavailable_reason', 'account_upstream_model', 'accounts_bump_version', 'accounts_notify_change',
-         'apply_account_group_settings', 'apply_account_secrets', 'apply_account_settings', 'create_account',
-         'create_account_group', 'create_oauth_session', 'crs_instant', 'crs_model_mapping',
-         'crs_subscription_plan', 'decrypt_secrets', 'delete_account', 'delete_account_group',
-         'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job', 'get_account',
-         'get_account_group', 'import_crs_account', 'import_crs_account_group', 'import_crs_oauth_session',
-         'import_crs_sticky_session', 'keyring_current_version', 'keyring_key', 'keys_bound_to',
-         'kind_platform', 'list_account_groups', 'list_accounts', 'list_dangling_key_bindings',
-         'list_scheduled_jobs', 'lock_account', 'lock_account_group', 'mark_account_blocked',
-         'mark_account_overloaded', 'mark_account_quota_exceeded', 'mark_account_rate_limited', 'pause_account',
-         'pick_account', 'purge_expired_sessions', 'record_account_server_error', 'record_scheduled_job',
-         'record_session_window', 'record_token_refresh', 'record_token_refresh_failure', 'reset_account_state',
-         'resume_account', 'rotate_account_secrets', 'run_maintenance', 'save_account',
-         'select_account', 'set_account_group_members', 'setting_model_mapping', 'setting_proxy',
-         'take_oauth_session', 'to_account', 'to_account_group', 'unbind_keys',
-         'update_account', 'update_account_group')
+         'apply_account_group_settings', 'apply_account_secrets', 'apply_account_settings', 'count_accounts',
+         'create_account', 'create_account_group', 'create_oauth_session', 'crs_instant',
+         'crs_model_mapping', 'crs_subscription_plan', 'decrypt_secrets', 'delete_account',
+         'delete_account_group', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job',
+         'get_account', 'get_account_group', 'import_crs_account', 'import_crs_account_group',
+         'import_crs_oauth_session', 'import_crs_sticky_session', 'keyring_current_version', 'keyring_key',
+         'keys_bound_to', 'kind_platform', 'list_account_groups', 'list_accounts',
+         'list_dangling_key_bindings', 'list_scheduled_jobs', 'lock_account', 'lock_account_group',
+         'mark_account_blocked', 'mark_account_overloaded', 'mark_account_quota_exceeded', 'mark_account_rate_limited',
+         'pause_account', 'pick_account', 'purge_expired_sessions', 'record_account_server_error',
+         'record_scheduled_job', 'record_session_window', 'record_token_refresh', 'record_token_refresh_failure',
+         'release_bindings', 'reset_account_state', 'resume_account', 'rotate_account_secrets',
+         'run_maintenance', 'save_account', 'select_account', 'set_account_group_members',
+         'setting_model_mapping', 'setting_name', 'setting_proxy', 'take_oauth_session',
+         'to_account', 'to_account_group', 'unbind_keys', 'update_account',
+         'update_account_group')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -523,6 +524,22 @@ comment on function api.list_accounts(text, text, uuid, integer, integer) is
   'One page of accounts ordered by platform, priority, name; filters are optional (null = any). Secrets masked.';
 grant execute on function api.list_accounts(text, text, uuid, integer, integer) to :DATABASE_APP_USER;
 
+create function api.count_accounts(p_platform text, p_kind text, p_group_id uuid)
+returns bigint
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select count(*) from relaypg.accounts a
+   where (p_platform is null or a.platform = p_platform)
+     and (p_kind is null or a.kind = p_kind)
+     and (p_group_id is null or exists (select from relaypg.account_group_members m
+                                         where m.group_id = p_group_id and m.account_id = a.id));
+$$;
+comment on function api.count_accounts(text, text, uuid) is 'How many accounts match the list filters (null = any).';
+grant execute on function api.count_accounts(text, text, uuid) to :DATABASE_APP_USER;
+
 -- ---------------------------------------------------------------------------
 -- Writes: settings and secrets, validated field by field (RVINV names it).
 -- ---------------------------------------------------------------------------
@@ -533,7 +550,7 @@ immutable
 set search_path = ''
 as $$
   select case p_kind
-    when 'claude-official' then array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password']
+    when 'claude-official' then array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password', 'subscriptionInfo']
     when 'gemini' then array['geminiOauth', 'accessToken', 'refreshToken']
     when 'openai' then array['idToken', 'accessToken', 'refreshToken', 'openaiOauth', 'email']
     when 'bedrock' then array['awsCredentials']
@@ -606,6 +623,23 @@ end
 $$;
 comment on function relaypg.setting_model_mapping(text, jsonb) is 'A model mapping: an object requested -> upstream, or an array (identity); null = every model.';
 
+create function relaypg.setting_name(p_field text, p_value jsonb)
+returns text
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_name text := btrim(relaypg.setting_text(p_field, p_value, false, 200));
+begin
+  if v_name = '' then
+    perform relaypg.raise_invalid(p_field, 'must not be blank');
+  end if;
+  return v_name;
+end
+$$;
+comment on function relaypg.setting_name(text, jsonb) is 'A display name: a string of at most 200 characters, trimmed, not blank; RVINV otherwise.';
+
 create function relaypg.apply_account_settings(p_account relaypg.accounts, p_settings jsonb)
 returns relaypg.accounts
 language plpgsql
@@ -624,10 +658,7 @@ begin
   for v_field, v_value in select * from jsonb_each(p_settings) loop
     case v_field
       when 'name' then
-        v_account.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
-        if v_account.name = '' then
-          perform relaypg.raise_invalid(v_field, 'must not be blank');
-        end if;
+        v_account.name := relaypg.setting_name(v_field, v_value);
       when 'description' then
         v_account.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
       when 'priority' then
@@ -895,6 +926,33 @@ end
 $$;
 comment on function relaypg.unbind_keys(text) is 'Clears every key binding that names p_target; the keys fall back to the shared pool. Returns how many keys changed.';
 
+-- Before an account or group is deleted: refuse while keys are bound to it
+-- (ACBND, listing them) unless asked to unbind them. Returns how many keys
+-- were unbound.
+create function relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean)
+returns integer
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_bound uuid[];
+begin
+  select array_agg(k order by k) into v_bound from relaypg.keys_bound_to(p_target) k;
+  if v_bound is null then
+    return 0;
+  end if;
+  if not coalesce(p_unbind_keys, false) then
+    raise exception '% is bound to % API key(s)', p_what, cardinality(v_bound)
+      using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
+            hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
+  end if;
+  return relaypg.unbind_keys(p_target);
+end
+$$;
+comment on function relaypg.release_bindings(text, text, boolean) is
+  'ACBND (detail: the key ids) while keys are bound to p_target, unless p_unbind_keys: then unbinds them and returns how many.';
+
 create function api.delete_account(p_id uuid, p_unbind_keys boolean default false)
 returns integer
 language plpgsql
@@ -903,19 +961,10 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_bound uuid[];
-  v_unbound integer := 0;
+  v_unbound integer;
 begin
   perform relaypg.lock_account(p_id);
-  select array_agg(k) into v_bound from relaypg.keys_bound_to(p_id::text) k;
-  if v_bound is not null then
-    if not coalesce(p_unbind_keys, false) then
-      raise exception 'account % is bound to % API key(s)', p_id, cardinality(v_bound)
-        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
-              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
-    end if;
-    v_unbound := relaypg.unbind_keys(p_id::text);
-  end if;
+  v_unbound := relaypg.release_bindings(p_id::text, format('account %s', p_id), p_unbind_keys);
   delete from relaypg.accounts a where a.id = p_id;
   return v_unbound;
 end
@@ -1354,10 +1403,7 @@ begin
   for v_field, v_value in select * from jsonb_each(p_settings) loop
     case v_field
       when 'name' then
-        v_group.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
-        if v_group.name = '' then
-          perform relaypg.raise_invalid(v_field, 'must not be blank');
-        end if;
+        v_group.name := relaypg.setting_name(v_field, v_value);
       when 'description' then
         v_group.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
       when 'platform' then
@@ -1453,19 +1499,10 @@ returns integer
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
-  v_bound uuid[];
-  v_unbound integer := 0;
+  v_unbound integer;
 begin
   perform relaypg.lock_account_group(p_id);
-  select array_agg(k) into v_bound from relaypg.keys_bound_to('group:' || p_id) k;
-  if v_bound is not null then
-    if not coalesce(p_unbind_keys, false) then
-      raise exception 'account group % is bound to % API key(s)', p_id, cardinality(v_bound)
-        using errcode = 'ACBND', detail = array_to_string(v_bound, ', '),
-              hint = 'rebind those keys first, or delete with unbind_keys to send them to the shared pool';
-    end if;
-    v_unbound := relaypg.unbind_keys('group:' || p_id);
-  end if;
+  v_unbound := relaypg.release_bindings('group:' || p_id, format('account group %s', p_id), p_unbind_keys);
   delete from relaypg.account_groups g where g.id = p_id;
   return v_unbound;
 end
@@ -1961,7 +1998,7 @@ declare
   v_option_fields constant text[] := array['apiUrl', 'baseApi', 'userAgent', 'region', 'defaultModel',
     'credentialType', 'azureEndpoint', 'apiVersion', 'deploymentName', 'projectId', 'tempProjectId', 'scopes',
     'accountId', 'chatgptUserId', 'organizationId', 'organizationRole', 'organizationTitle', 'planType',
-    'emailVerified', 'useUnifiedUserAgent', 'useUnifiedClientId', 'unifiedClientId', 'subscriptionInfo'];
+    'emailVerified', 'useUnifiedUserAgent', 'useUnifiedClientId', 'unifiedClientId'];
   v_limited_kinds constant text[] := array['claude-console', 'ccr', 'openai-responses'];
   v_id uuid;
   v_old relaypg.accounts;
@@ -2083,11 +2120,15 @@ begin
   if p_fields ->> 'overloadStatus' = 'overloaded' then
     v_new.overloaded_until := coalesce(relaypg.crs_timestamptz(p_fields, 'overloadedAt'), now()) + interval '10 minutes';
   end if;
-  if p_fields ->> 'fiveHourAutoStopped' = 'true' then
+  -- A 5-hour stop lasts until the end of the window it happened in. The flag
+  -- counts only while CRS still holds the account back (schedulable false):
+  -- CRS leaves it behind after lifting the stop (redis-model 7.1).
+  if p_fields ->> 'fiveHourAutoStopped' = 'true' and not relaypg.crs_boolean(p_fields, 'schedulable', true) then
     v_new.five_hour_stopped_at := coalesce(relaypg.crs_timestamptz(p_fields, 'fiveHourStoppedAt'), now());
-    v_new.five_hour_stopped_until := case when v_new.session_window_end > v_new.five_hour_stopped_at
-                                          then v_new.session_window_end
-                                          else date_trunc('hour', v_new.five_hour_stopped_at) + interval '5 hours' end;
+    v_new.five_hour_stopped_until := case
+      when v_new.five_hour_stopped_at >= v_new.session_window_start and v_new.five_hour_stopped_at < v_new.session_window_end
+        then v_new.session_window_end
+      else date_trunc('hour', v_new.five_hour_stopped_at, 'UTC') + interval '5 hours' end;
   end if;
   if p_fields ->> 'quotaAutoStopped' = 'true' or v_status = 'quota_exceeded' then
     v_at := coalesce(relaypg.crs_timestamptz(p_fields, 'quotaStoppedAt'), now());
@@ -2105,6 +2146,11 @@ begin
     perform relaypg.raise_invalid('secrets', 'must be a JSON object');
   end if;
   v_secret_changes := coalesce(p_secrets, '{}');
+  -- The profile (subscriptionInfo) holds the account's email and name in
+  -- clear: it is kept encrypted with the secrets; its plan is a column.
+  if p_kind = 'claude-official' and coalesce(p_fields ->> 'subscriptionInfo', '') <> '' then
+    v_secret_changes := v_secret_changes || jsonb_build_object('subscriptionInfo', p_fields ->> 'subscriptionInfo');
+  end if;
   begin
     select * into v_proxy from relaypg.setting_proxy('proxy',
       case when jsonb_typeof(p_fields -> 'proxy') = 'object' then p_fields -> 'proxy'

@@ -4,7 +4,7 @@ begin;
 select plan(9);
 
 select is(relaypg.account_secret_names('claude-official'),
-  array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password', 'proxyPassword'], 'claude-official');
+  array['accessToken', 'refreshToken', 'claudeAiOauth', 'email', 'password', 'subscriptionInfo', 'proxyPassword'], 'claude-official');
 select is(relaypg.account_secret_names('gemini'),
   array['geminiOauth', 'accessToken', 'refreshToken', 'proxyPassword'], 'gemini');
 select is(relaypg.account_secret_names('openai'),

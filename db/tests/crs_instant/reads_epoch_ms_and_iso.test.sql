@@ -1,13 +1,15 @@
 -- relaypg.crs_instant reads a CRS time as epoch milliseconds (claude:account
--- expiresAt) or as an ISO 8601 timestamp; '' and a missing field read as
+-- expiresAt; 12-16 digits), epoch seconds (9-11 digits) or an ISO 8601 timestamp; '' and a missing field read as
 -- null; anything else is IMBAD naming the field.
 begin;
-select plan(8);
+select plan(9);
 
 select is(relaypg.crs_instant('{"expiresAt": "1758016327913"}', 'expiresAt'), '2025-09-16T09:52:07.913Z'::timestamptz,
   'epoch milliseconds are read to the millisecond');
 select is(relaypg.crs_instant('{"expiresAt": 1758016327913}', 'expiresAt'), '2025-09-16T09:52:07.913Z'::timestamptz,
   'a JSON number (a JSON document) too');
+select is(relaypg.crs_instant('{"expiresAt": "1758016327"}', 'expiresAt'), '2025-09-16T09:52:07Z'::timestamptz,
+  'ten digits are epoch seconds, not a 1970 date in milliseconds');
 select is(relaypg.crs_instant('{"expiresAt": "2025-11-15T04:00:00.000Z"}', 'expiresAt'), '2025-11-15T04:00:00Z'::timestamptz,
   'an ISO timestamp is read');
 select is(relaypg.crs_instant('{"lastRefreshAt": "2025-09-16T09:52:07.913+08:00"}', 'lastRefreshAt'), '2025-09-16T01:52:07.913Z'::timestamptz,

@@ -16,15 +16,16 @@ create temp table credentials on commit drop as
   select * from api.account_credentials('7da05e2c-6f81-4cb3-9e50-91c24f6d8ea5', tests.keyring());
 select is((select secrets from credentials),
   '{"accessToken": "sk-ant-oat01-live", "refreshToken": "sk-ant-ort01-live", "email": "ops@example.com",
-    "claudeAiOauth": {"accessToken": "sk-ant-oat01-old", "refreshToken": "sk-ant-ort01-old", "expiresAt": 1754539560000, "scopes": ["user:inference", "user:profile"]}}'::jsonb,
-  'the secrets are returned decrypted (an empty password is no secret)');
+    "claudeAiOauth": {"accessToken": "sk-ant-oat01-old", "refreshToken": "sk-ant-ort01-old", "expiresAt": 1754539560000, "scopes": ["user:inference", "user:profile"]},
+    "subscriptionInfo": "{\"accountType\":\"claude_max\",\"hasClaudeMax\":true,\"hasClaudePro\":false}"}'::jsonb,
+  'the secrets are returned decrypted (an empty password is no secret; the profile, which holds the email, is one)');
 select is((select proxy from credentials),
   '{"type": "socks5", "host": "127.0.0.1", "port": 1080, "username": "relay", "password": "proxy-pass-1"}'::jsonb,
   'the proxy comes back with its password');
 select is((tests.account('7da05e2c-6f81-4cb3-9e50-91c24f6d8ea5')).proxy,
   '{"type": "socks5", "host": "127.0.0.1", "port": 1080, "username": "relay"}'::jsonb, 'the stored proxy has no password');
 select is((tests.account('7da05e2c-6f81-4cb3-9e50-91c24f6d8ea5')).secret_names,
-  array['accessToken', 'claudeAiOauth', 'email', 'proxyPassword', 'refreshToken'], 'the secret names are listed');
+  array['accessToken', 'claudeAiOauth', 'email', 'proxyPassword', 'refreshToken', 'subscriptionInfo'], 'the secret names are listed');
 select is((select position(convert_to('sk-ant-oat01-live', 'UTF8') in a.secrets) + position(convert_to('proxy-pass-1', 'UTF8') in a.secrets)
              from relaypg.accounts a where a.id = '7da05e2c-6f81-4cb3-9e50-91c24f6d8ea5'), 0,
   'the stored blob does not hold the secrets in clear');

@@ -15,9 +15,8 @@ select is(to_jsonb(tests.account('3f6c1a8e-2b4d-4e7f-9a1c-5d8e0b2f4a61')) - arra
     'name', 'claude-max-01', 'description', 'fixture max account', 'priority', 50, 'is_active', true, 'is_paused', false,
     'account_type', 'shared', 'model_mapping', '{}'::jsonb, 'subscription_plan', 'max', 'auto_stop_on_warning', false,
     'rate_limit_minutes', 60, 'daily_quota', 0, 'quota_reset_time', '00:00:00',
-    'options', jsonb_build_object('scopes', 'user:inference user:profile', 'useUnifiedUserAgent', 'false',
-                                  'subscriptionInfo', '{"accountType":"claude_max","hasClaudeMax":true,"hasClaudePro":false}'),
-    'proxy', null, 'secrets_key_version', 1, 'secret_names', jsonb_build_array('accessToken'),
+    'options', jsonb_build_object('scopes', 'user:inference user:profile', 'useUnifiedUserAgent', 'false'),
+    'proxy', null, 'secrets_key_version', 1, 'secret_names', jsonb_build_array('accessToken', 'subscriptionInfo'),
     'rate_limited_at', null, 'rate_limited_until', null, 'overloaded_until', null, 'server_error_count', 0,
     'server_errors_since', null, 'temp_error_until', null, 'blocked_reason', null, 'blocked_at', null, 'error_message', '',
     'token_expires_at', '2025-09-16T09:52:07.913+00:00', 'last_refresh_at', '2025-09-16T01:52:07.913+00:00',
@@ -37,11 +36,11 @@ select api.import_crs_account('claude:account:4a7d2b9f-3c5e-4f80-8b2d-6e9f1c3a5b
     'sessionWindowStatus', 'allowed_warning', 'updatedAt', '2025-09-01T00:00:00.000Z', 'lastUsedAt', '')),
   '{}', tests.keyring());
 select is((select row(priority, account_type, auto_stop_on_warning, subscription_plan, session_window_start,
-                      session_window_end, session_window_status, updated_at, last_used_at, secrets, secret_names)
+                      session_window_end, session_window_status, updated_at, last_used_at, secret_names)
              from relaypg.accounts where id = '4a7d2b9f-3c5e-4f80-8b2d-6e9f1c3a5b72')::text,
   row(20, 'dedicated', true, 'pro', '2025-09-16T02:00:00Z'::timestamptz, '2025-09-16T07:00:00Z'::timestamptz,
-      'allowed_warning', '2025-09-01T00:00:00Z'::timestamptz, null::timestamptz, null::bytea, '{}'::text[])::text,
-  'claude_pro = pro; priority, account type, auto-stop, session window, updatedAt read; no secrets stored as none');
+      'allowed_warning', '2025-09-01T00:00:00Z'::timestamptz, null::timestamptz, array['subscriptionInfo'])::text,
+  'claude_pro = pro; priority, account type, auto-stop, session window, updatedAt read; the profile is the only secret');
 select is(relaypg.account_upstream_model(tests.account('4a7d2b9f-3c5e-4f80-8b2d-6e9f1c3a5b72'), 'claude-opus-4-1-20250805'), null,
   'so the imported pro account does not serve Opus');
 

@@ -19,7 +19,8 @@ reset role;
 
 select is((tests.account('3f6c1a8e-2b4d-4e7f-9a1c-5d8e0b2f4a61')).name, 'claude-max-01', 'the import made as the runtime role is stored');
 select is((api.account_credentials('3f6c1a8e-2b4d-4e7f-9a1c-5d8e0b2f4a61', tests.keyring())).secrets,
-  '{"accessToken": "sk-ant-oat01-x"}'::jsonb, 'with its secret');
+  '{"accessToken": "sk-ant-oat01-x", "subscriptionInfo": "{\"accountType\":\"claude_max\",\"hasClaudeMax\":true,\"hasClaudePro\":false}"}'::jsonb,
+  'with its secrets (the profile among them)');
 
 select * from finish();
 rollback;

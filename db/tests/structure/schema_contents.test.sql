@@ -4,7 +4,7 @@ begin;
 select plan(4);
 
 select functions_are('api', array[
-  'account_credentials', 'account_secret_versions', 'authenticate_api_key',
+  'account_credentials', 'account_secret_versions', 'count_accounts', 'authenticate_api_key',
   'check_crs_api_key_index', 'count_api_keys', 'create_account', 'create_account_group',
   'create_api_key', 'create_oauth_session', 'delete_account', 'delete_account_group',
   'delete_api_key', 'get_account', 'get_account_group', 'get_api_key', 'import_crs_account',
@@ -31,8 +31,8 @@ select functions_are('relaypg', array[
   'crs_timestamptz', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job', 'filter_api_keys',
   'iso_timestamp', 'keyring_current_version', 'keyring_key', 'keys_bound_to', 'kind_platform',
   'lock_account', 'lock_account_group', 'lock_api_key', 'pick_account', 'raise_bad_crs_field',
-  'raise_invalid', 'record_scheduled_job', 'save_account', 'save_api_key', 'setting_boolean',
-  'setting_count', 'setting_model_mapping', 'setting_money', 'setting_proxy', 'setting_text',
+  'raise_invalid', 'release_bindings', 'record_scheduled_job', 'save_account', 'save_api_key', 'setting_boolean',
+  'setting_count', 'setting_model_mapping', 'setting_money', 'setting_name', 'setting_proxy', 'setting_text',
   'setting_text_array', 'setting_timestamptz', 'strip_vendor_prefix', 'to_account',
   'to_account_group', 'to_api_key', 'unbind_keys', 'users_propagate_activity'],
   'relaypg holds exactly the tested helpers');

@@ -1,0 +1,270 @@
+// AccountScheduler against real PostgreSQL: the pool order (priority, then
+// least recently used), sticky sessions keyed by the CRS session hash of the
+// body, key bindings, CCR routing, the reasons given when nothing can serve,
+// and that concurrent first requests of one session all get one account.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Account } from '../src/accounts/account.js';
+import type { CreateAccountInput } from '../src/accounts/account-settings.js';
+import type { SelectionRequest } from '../src/accounts/scheduler.js';
+import { AppError } from '../src/errors.js';
+import { useTestApp } from './support/app.js';
+import { rootPool } from './support/database.js';
+import { unique } from './support/http.js';
+
+const testApp = useTestApp();
+let root: pg.Pool;
+let keyId: string;
+
+const MODEL = 'claude-sonnet-4-20250514';
+
+beforeAll(async () => {
+  root = rootPool(testApp.database);
+  keyId = (await testApp.app.apiKeys.create({ name: 'scheduler-key' })).apiKey.id;
+});
+
+afterAll(async () => {
+  await root?.end();
+});
+
+// Every test starts from an empty pool (sticky sessions and memberships go with the accounts).
+beforeEach(async () => {
+  await root.query('delete from relaypg.accounts');
+});
+
+/** Claude Code's body: metadata.user_id carries the session UUID (CRS rule 1). */
+function claudeCodeBody(sessionId: string) {
+  return {
+    model: MODEL,
+    metadata: { user_id: `user_${'ab'.repeat(32)}_account__session_${sessionId}` },
+    messages: [{ role: 'user', content: 'hello' }],
+  };
+}
+
+function official(settings: Partial<CreateAccountInput> = {}): Promise<Account> {
+  return testApp.app.accounts.create({ kind: 'claude-official', name: unique('official'), secrets: { accessToken: 'at' }, ...settings });
+}
+
+function select(request: Partial<SelectionRequest> = {}) {
+  return testApp.app.scheduler.select({ apiKeyId: keyId, platform: 'claude', model: MODEL, ...request });
+}
+
+/** The AppError a call fails with (anything else fails the test). */
+async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail with an AppError');
+}
+
+async function stickyRow(sessionHash: string): Promise<{ account_id: string; ttl_seconds: number; remaining_seconds: number } | undefined> {
+  const { rows } = await root.query(
+    `select account_id, extract(epoch from expires_at - created_at)::int as ttl_seconds,
+            extract(epoch from expires_at - now())::int as remaining_seconds
+       from relaypg.sticky_sessions where platform = 'claude' and session_hash = $1`,
+    [sessionHash],
+  );
+  return rows[0];
+}
+
+describe('the pool', () => {
+  it('chooses the lowest priority number among available shared accounts', async () => {
+    const { app } = testApp;
+    await official({ priority: 50 });
+    const best = await official({ priority: 10 });
+    await official({ priority: 1, isPaused: true });
+    await official({ priority: 1, isActive: false });
+    await official({ priority: 1, accountType: 'dedicated' }); // only for keys bound to it
+    const limited = await official({ priority: 1 });
+    await app.accounts.markRateLimited(limited.id);
+
+    expect(await select()).toEqual({
+      accountId: best.id,
+      accountKind: 'claude-official',
+      upstreamModel: MODEL,
+      sticky: false,
+      accountVersion: 1,
+      sessionHash: null,
+    });
+  });
+
+  it('rotates equal priorities by least recent use', async () => {
+    const a = await official({ priority: 10 });
+    const b = await official({ priority: 10 });
+    const first = (await select()).accountId;
+    const order = [first];
+    for (let i = 0; i < 3; i++) order.push((await select()).accountId);
+    const other = first === a.id ? b.id : a.id;
+    expect(order).toEqual([first, other, first, other]);
+  });
+
+  it('applies the model mapping and skips accounts that do not serve the model', async () => {
+    const { app } = testApp;
+    await official({ priority: 1, subscriptionPlan: 'pro' }); // no Opus on pro
+    const mapped = await app.accounts.create({
+      kind: 'claude-console',
+      name: unique('mapped'),
+      priority: 2,
+      options: { apiUrl: 'https://console.test' },
+      modelMapping: { 'claude-opus-4-1': 'upstream-opus' },
+    });
+    const opus = await select({ model: 'claude-opus-4-1' });
+    expect(opus).toMatchObject({ accountId: mapped.id, accountKind: 'claude-console', upstreamModel: 'upstream-opus' });
+    // Unmapped on the console account, served by the pro account.
+    expect((await select({ model: MODEL })).accountKind).toBe('claude-official');
+  });
+
+  it('routes ccr,<model> to a CCR account with the prefix removed, and plain models never to CCR', async () => {
+    const { app } = testApp;
+    const top = await official({ priority: 1 });
+    const ccr = await app.accounts.create({ kind: 'ccr', name: unique('ccr'), priority: 90, options: { apiUrl: 'https://ccr.test' } });
+    expect(await select({ model: `ccr,${MODEL}` })).toMatchObject({ accountId: ccr.id, accountKind: 'ccr', upstreamModel: MODEL, sticky: false });
+    expect((await select({ model: MODEL })).accountId).toBe(top.id);
+    await app.accounts.pause(top.id);
+    // With the only official account paused, a plain model finds nothing even though a CCR account is free.
+    const error = await appErrorOf(select({ model: MODEL }));
+    expect(error.code).toBe('no_account_available');
+    expect(error.message).toContain('1 paused');
+  });
+});
+
+describe('sticky sessions', () => {
+  it('keeps a Claude Code session on its account after a better one appears; sessionHash is the UUID', async () => {
+    const sessionId = randomUUID();
+    const first = await official({ priority: 20 });
+    const initial = await select({ body: claudeCodeBody(sessionId) });
+    expect(initial).toMatchObject({ accountId: first.id, sticky: false, sessionHash: sessionId });
+
+    const better = await official({ priority: 5 });
+    for (let i = 0; i < 3; i++) {
+      expect(await select({ body: claudeCodeBody(sessionId) })).toMatchObject({ accountId: first.id, sticky: true, sessionHash: sessionId });
+    }
+    // The pool itself now prefers the better account.
+    expect((await select()).accountId).toBe(better.id);
+    expect(await select({ body: claudeCodeBody(randomUUID()) })).toMatchObject({ accountId: better.id, sticky: false });
+    // STICKY_SESSION_TTL_HOURS defaults to 1.
+    expect(await stickyRow(sessionId)).toMatchObject({ account_id: first.id, ttl_seconds: 3600 });
+  });
+
+  it('hashes other bodies the CRS way (here: the system prompt) and sticks to them too', async () => {
+    const first = await official({ priority: 20 });
+    const body = { model: MODEL, system: `You are helper ${randomUUID()}`, messages: [{ role: 'user', content: 'hi' }] };
+    const initial = await select({ body });
+    expect(initial.sessionHash).toMatch(/^[0-9a-f]{32}$/);
+    await official({ priority: 5 });
+    expect(await select({ body })).toMatchObject({ accountId: first.id, sticky: true, sessionHash: initial.sessionHash });
+    // A hash computed elsewhere overrides the body's.
+    expect((await select({ body, sessionHash: 'computed-elsewhere' })).sessionHash).toBe('computed-elsewhere');
+  });
+
+  it('does not stick when the body has nothing to hash', async () => {
+    const before = Number((await root.query('select count(*) from relaypg.sticky_sessions')).rows[0].count);
+    const body = { model: MODEL, messages: [] };
+    const first = await official({ priority: 20 });
+    expect(await select({ body })).toEqual(expect.objectContaining({ accountId: first.id, sticky: false, sessionHash: null }));
+    const better = await official({ priority: 5 });
+    expect(await select({ body })).toEqual(expect.objectContaining({ accountId: better.id, sticky: false, sessionHash: null }));
+    expect(Number((await root.query('select count(*) from relaypg.sticky_sessions')).rows[0].count)).toBe(before);
+  });
+
+  it('moves a session whose account can no longer serve, and the new mapping sticks', async () => {
+    const { app } = testApp;
+    const sessionId = randomUUID();
+    const first = await official({ priority: 5 });
+    const second = await official({ priority: 20 });
+    expect((await select({ body: claudeCodeBody(sessionId) })).accountId).toBe(first.id);
+    await app.accounts.markRateLimited(first.id);
+    expect(await select({ body: claudeCodeBody(sessionId) })).toMatchObject({ accountId: second.id, sticky: false });
+    expect((await stickyRow(sessionId))?.account_id).toBe(second.id);
+    await app.accounts.resetState(first.id);
+    expect(await select({ body: claudeCodeBody(sessionId) })).toMatchObject({ accountId: second.id, sticky: true });
+  });
+
+  it('ignores an expired mapping and renews one that is close to expiry', async () => {
+    const sessionId = randomUUID();
+    const first = await official({ priority: 20 });
+    await select({ body: claudeCodeBody(sessionId) });
+    const better = await official({ priority: 5 });
+
+    // Under the renewal threshold (15 minutes): still sticky, and extended to a full hour.
+    await root.query(`update relaypg.sticky_sessions set expires_at = now() + interval '5 minutes' where session_hash = $1`, [sessionId]);
+    expect(await select({ body: claudeCodeBody(sessionId) })).toMatchObject({ accountId: first.id, sticky: true });
+    expect((await stickyRow(sessionId))!.remaining_seconds).toBeGreaterThan(3000);
+
+    // Expired: the pool decides again and the mapping is replaced.
+    await root.query(`update relaypg.sticky_sessions set expires_at = now() - interval '1 second' where session_hash = $1`, [sessionId]);
+    expect(await select({ body: claudeCodeBody(sessionId) })).toMatchObject({ accountId: better.id, sticky: false });
+    expect(await stickyRow(sessionId)).toMatchObject({ account_id: better.id, ttl_seconds: 3600 });
+  });
+
+  // The pool has 4 connections (PG_POOL_SIZE=4 in tests): 16 calls overlap for real.
+  it('gives 16 concurrent first requests of one new session the same account, round after round', async () => {
+    for (let i = 0; i < 5; i++) await official({ priority: 30 });
+    for (let round = 0; round < 6; round++) {
+      const sessionId = randomUUID();
+      const selections = await Promise.all(Array.from({ length: 16 }, () => select({ body: claudeCodeBody(sessionId) })));
+      const chosen = new Set(selections.map((s) => s.accountId));
+      expect(chosen.size, `round ${round}: ${[...chosen].join(', ')}`).toBe(1);
+      expect(selections.every((s) => s.sessionHash === sessionId)).toBe(true);
+      expect((await stickyRow(sessionId))?.account_id).toBe([...chosen][0]);
+    }
+  });
+});
+
+describe('key bindings', () => {
+  it('serves a key bound to an account from it, and from the pool while it cannot serve', async () => {
+    const { app } = testApp;
+    const dedicated = await official({ priority: 90, accountType: 'dedicated' });
+    const shared = await official({ priority: 1 });
+    const { apiKey } = await app.apiKeys.create({ name: unique('bound'), claudeAccountId: dedicated.id });
+    expect(await select({ apiKeyId: apiKey.id })).toMatchObject({ accountId: dedicated.id, sticky: false });
+    await app.accounts.markOverloaded(dedicated.id);
+    expect((await select({ apiKeyId: apiKey.id })).accountId).toBe(shared.id);
+  });
+
+  it('serves a key bound to a group from its members only', async () => {
+    const { app } = testApp;
+    await official({ priority: 1 });
+    const member = await official({ priority: 80, accountType: 'group' });
+    const group = await app.accountGroups.create({ name: unique('sched-group'), platform: 'claude' });
+    await app.accountGroups.setMembers(group.id, [member.id]);
+    const { apiKey } = await app.apiKeys.create({ name: unique('group-bound'), claudeAccountId: `group:${group.id}` });
+    expect((await select({ apiKeyId: apiKey.id })).accountId).toBe(member.id);
+    await app.accounts.pause(member.id);
+    const error = await appErrorOf(select({ apiKeyId: apiKey.id }));
+    expect(error.code).toBe('no_account_available');
+    expect(error.message).toContain(group.id);
+    expect(error.message).toContain('1 paused');
+  });
+
+  it('reports an unknown key as api_key_not_found', async () => {
+    expect((await appErrorOf(select({ apiKeyId: randomUUID() }))).code).toBe('api_key_not_found');
+  });
+});
+
+describe('no account available', () => {
+  it('is no_account_available 503, saying why the candidates cannot serve', async () => {
+    const { app } = testApp;
+    const a = await official({ priority: 10 });
+    const b = await official({ priority: 20 });
+    const c = await official({ priority: 30 });
+    await app.accounts.markRateLimited(a.id);
+    await app.accounts.markRateLimited(b.id);
+    await app.accounts.markBlocked(c.id, 'unauthorized', 'token revoked');
+    const error = await appErrorOf(select({ body: claudeCodeBody(randomUUID()) }));
+    expect({ code: error.code, status: error.status, sqlState: error.sqlState }).toEqual({ code: 'no_account_available', status: 503, sqlState: 'SLNAV' });
+    expect(error.message).toContain('2 rate_limited');
+    expect(error.message).toContain('1 unauthorized');
+    expect(error.message).not.toContain('token revoked');
+  });
+
+  it('says so when no account of the kind exists', async () => {
+    const error = await appErrorOf(select());
+    expect(error.code).toBe('no_account_available');
+    expect(error.message).toContain('no account of this kind exists');
+  });
+});
