@@ -50,6 +50,7 @@ const program = new Command('bench:select')
   .option('--accounts <n>', 'shared claude-official accounts (priorities 10..50, in groups of 4 per level for 20)', positiveInt, 20)
   .option('--sessions <n>', 'session population; sessions x hit-ratio of them get a live mapping before measuring', positiveInt, 10_000)
   .option('--hit-ratio <x>', 'share of measured calls on a mapped session (sticky hit); the others use a never-seen hash (pool pick + mapping insert)', shareOf, 0.9)
+  .option('--no-vacuum', 'do not VACUUM ANALYZE the bench database after warming the sessions and before each round')
   .showHelpAfterError();
 program.parse();
 const opts = program.opts<{
@@ -61,6 +62,7 @@ const opts = program.opts<{
   accounts: number;
   sessions: number;
   hitRatio: number;
+  vacuum: boolean;
 }>();
 
 const MODEL = 'claude-sonnet-4-20250514';
@@ -170,28 +172,39 @@ async function main(): Promise<number> {
       if (tally.wrong > 0) throw new Error(`${what}: ${tally.wrong} calls were not answered as planned (${JSON.stringify(tally)})`);
     };
 
-    // ---- the sessions: sessions x hit-ratio of them get a live mapping (one selection each).
-    const warmedCount = Math.round(opts.sessions * opts.hitRatio);
-    const warmed = { hashes: Array.from({ length: warmedCount }, newSessionHash), accounts: new Array<string>(warmedCount) };
-    progress(`warming ${warmedCount} of ${opts.sessions} sessions (one selection each, ${opts.concurrency} in flight)`);
-    const warmTally = newTally();
-    await drive(
-      async (i) => {
-        const selection = await select(warmed.hashes[i]!);
-        warmed.accounts[i] = selection.accountId;
-        if (selection.sticky) warmTally.wrong++;
-      },
-      warmedCount,
-      opts.concurrency,
-      false,
-    );
-    checkTally('warming the sessions', warmTally);
-
     // Anchor: a pg.Pool of the service's size, as superuser, a named (prepared) PK SELECT.
     const anchorPool = new pg.Pool({ connectionString: rootUrlFor(resources.databaseName!), max: opts.poolSize, application_name: 'relaypg-bench-anchor' });
     resources.anchorPool = anchorPool;
     anchorPool.on('error', () => undefined);
     const anchorCall = (i: number) => anchorPool.query({ name: 'bench_pk_select', text: ANCHOR_SELECT, values: [accountIds[i % accountIds.length]!] });
+
+    // Every selection that is not a sticky hit rewrites an account row (last_used_at), and
+    // autovacuum may be off (these machines run PostgreSQL with autovacuum = off): start
+    // each round from a vacuumed database rather than from one bloated by the previous rounds.
+    const vacuum = async () => {
+      if (opts.vacuum) await anchorPool.query('vacuum (analyze)');
+    };
+
+    // ---- the sessions: sessions x hit-ratio of them get a live mapping (one selection each).
+    const warmedCount = Math.round(opts.sessions * opts.hitRatio);
+    const warmed = { hashes: Array.from({ length: warmedCount }, newSessionHash), accounts: new Array<string>(warmedCount) };
+    progress(`warming ${warmedCount} of ${opts.sessions} sessions (one selection each, ${opts.concurrency} in flight)`);
+    const warmTally = newTally();
+    const WARM_CHUNK = 1_000; // each warming call is a pool pick: vacuum between chunks
+    for (let start = 0; start < warmedCount; start += WARM_CHUNK) {
+      await drive(
+        async (i) => {
+          const selection = await select(warmed.hashes[start + i]!);
+          warmed.accounts[start + i] = selection.accountId;
+          if (selection.sticky) warmTally.wrong++;
+        },
+        Math.min(WARM_CHUNK, warmedCount - start),
+        opts.concurrency,
+        false,
+      );
+      await vacuum();
+    }
+    checkTally('warming the sessions', warmTally);
 
     // ---- sanity: one query per call; warmed sessions are sticky hits on their
     // account, fresh ones are pool picks that leave a mapping behind.
@@ -242,6 +255,7 @@ async function main(): Promise<number> {
 
     // Alternate anchor and path inside each round, and flip the order every round.
     for (let round = 0; round < opts.rounds; round++) {
+      await vacuum();
       const order = round % 2 === 0 ? (['anchor', 'path'] as const) : (['path', 'anchor'] as const);
       for (const which of order) {
         progress(`round ${round + 1}/${opts.rounds}: ${measurements[which].label}`);
@@ -255,8 +269,10 @@ async function main(): Promise<number> {
     }
 
     // Informative: the two halves of the path on their own, once each.
+    await vacuum();
     progress('sticky hits only');
     const hitsOnly = (await runPath(opts.count, 1, opts.concurrency)).run;
+    await vacuum();
     progress('pool picks only (never-seen sessions)');
     const picksOnly = (await runPath(opts.count, 0, opts.concurrency)).run;
 
@@ -280,7 +296,8 @@ async function main(): Promise<number> {
     }
     report.push(
       `bench:select: ${opts.count} calls per run, ${opts.concurrency} in flight, warm-up ${opts.warmup}, pool size ${opts.poolSize} (service and SELECT anchor), ` +
-        `${opts.rounds} runs per measurement alternating anchor and path; figures are from the median run (by ops/s)`,
+        `${opts.rounds} runs per measurement alternating anchor and path; figures are from the median run (by ops/s); ` +
+        (opts.vacuum ? 'VACUUM ANALYZE before each round' : 'no VACUUM (--no-vacuum)'),
       `setup: ${opts.accounts} shared claude-official accounts (priorities ${[...new Set(priorityOf.values())].sort((a, b) => a - b).join('/')}), one API key without bindings, ` +
         `model ${MODEL}; ${warmedCount} of ${opts.sessions} sessions mapped before measuring; sticky TTL ${stickyTtlHours} h, renewal under ${renewalMinutes} min`,
       `calls: ${Math.round(opts.hitRatio * 100)}% on a mapped session drawn at random, the rest on a never-seen hash; ` +
