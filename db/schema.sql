@@ -2481,23 +2481,25 @@ CREATE FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model t
     AS $_$
 declare
   v_now constant timestamptz := now();
-  v_key relaypg.api_keys;
+  v_key record;
   v_model text := coalesce(p_model, '');
   v_kinds text[];
   v_bindings text[];
   v_binding text;
   v_group uuid;
+  v_members uuid[];
   v_account relaypg.accounts;
-  v_sticky relaypg.sticky_sessions;
+  v_hit record;
+  v_stale_account uuid;
   v_claimed uuid;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
   end if;
-  select k.* into v_key from relaypg.api_keys k where k.id = p_api_key_id;
-  if not found then
-    raise exception 'API key % not found', p_api_key_id using errcode = 'KYNFD';
-  end if;
+  -- What this call writes is bookkeeping (a sticky mapping, a last use): a
+  -- crash may lose the last few milliseconds of it, which only means a
+  -- re-pick, so the commit does not wait for the WAL flush.
+  perform pg_catalog.set_config('synchronous_commit', 'off', true);
   case p_platform
     when 'claude' then
       if v_model like 'ccr,%' then  -- the vendor prefix routes to CCR accounts only
@@ -2505,61 +2507,110 @@ begin
         v_model := substr(v_model, 5);
       else
         v_kinds := array['claude-official', 'claude-console', 'bedrock'];
-        v_bindings := array[v_key.claude_account_id, v_key.claude_console_account_id, v_key.bedrock_account_id];
       end if;
     when 'gemini' then
       v_kinds := array['gemini'];
-      v_bindings := array[v_key.gemini_account_id];
     when 'openai' then
       v_kinds := array['openai', 'openai-responses'];
-      v_bindings := array[replace(v_key.openai_account_id, 'responses:', '')];
     when 'azure-openai' then
       v_kinds := array['azure-openai'];
-      v_bindings := array[v_key.azure_openai_account_id];
     else
       perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or azure-openai');
   end case;
+  -- One lookup for the common case: the key, and the session's live mapping
+  -- judged as for the shared pool (used as is when the key has no binding).
+  select k.claude_account_id, k.claude_console_account_id, k.bedrock_account_id, k.gemini_account_id,
+         k.openai_account_id, k.azure_openai_account_id,
+         a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, null, v_model, v_now) as can_serve
+    into v_key
+    from relaypg.api_keys k
+    left join relaypg.sticky_sessions s
+      on s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now
+    left join relaypg.accounts a on a.id = s.account_id
+   where k.id = p_api_key_id;
+  if not found then
+    raise exception 'API key % not found', p_api_key_id using errcode = 'KYNFD';
+  end if;
+  v_bindings := case
+    when v_kinds = array['ccr'] then null
+    when p_platform = 'claude' then array[v_key.claude_account_id, v_key.claude_console_account_id, v_key.bedrock_account_id]
+    when p_platform = 'gemini' then array[v_key.gemini_account_id]
+    when p_platform = 'openai' then array[replace(v_key.openai_account_id, 'responses:', '')]
+    else array[v_key.azure_openai_account_id] end;
+  v_bindings := coalesce(array_remove(array_remove(v_bindings, ''), null), '{}');
 
   -- 1. The key's bindings, in CRS's order. A bound account that cannot serve
   --    now falls back to the pool; a group binding narrows the pool to the group.
-  foreach v_binding in array coalesce(v_bindings, '{}') loop
-    continue when v_binding is null or v_binding = '';
+  foreach v_binding in array v_bindings loop
     if v_binding ~* '^group:[0-9a-f-]{36}$' then
       v_group := substr(v_binding, 7)::uuid;
+      v_members := array(select m.account_id from relaypg.account_group_members m where m.group_id = v_group);
       exit;
     elsif v_binding ~* '^[0-9a-f-]{36}$' then
-      select a.* into v_account from relaypg.accounts a where a.id = v_binding::uuid;
-      if v_account.id is not null and v_account.kind = any(v_kinds)
-         and relaypg.account_unavailable_reason(v_account, v_now) is null
-         and relaypg.account_upstream_model(v_account, v_model) is not null then
-        update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+      select a as account, a.kind = any(v_kinds) and relaypg.account_unavailable_reason(a, v_now) is null
+                           and relaypg.account_upstream_model(a, v_model) is not null as can_serve
+        into v_hit from relaypg.accounts a where a.id = v_binding::uuid;
+      if v_hit.can_serve then
+        v_account := v_hit.account;
+        -- A dedicated account serves every request of its keys: refresh its
+        -- last use at most once a second, or that one row would serialise them.
+        if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
+          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
       end if;
     end if;
   end loop;
 
-  -- 2. A live sticky mapping whose account can still serve.
+  -- 2. A live sticky mapping whose account can still serve. Without a
+  --    binding the first lookup judged it already; a group judges it again
+  --    (in a query: the helpers are inlined into its cached plan, where a call
+  --    on a row variable would plan them again in every transaction).
   if coalesce(p_session_hash, '') <> '' then
-    select s.* into v_sticky from relaypg.sticky_sessions s
-     where s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now;
-    if found then
-      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
-      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
-        if p_renewal_threshold > interval '0' and v_sticky.expires_at - v_now < p_renewal_threshold then
+    if v_group is null then
+      v_hit := v_key;
+    else
+      select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve
+        into v_hit
+        from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
+       where s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now;
+    end if;
+    if (v_hit.account).id is not null then
+      v_account := v_hit.account;
+      if v_hit.can_serve then
+        if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
           update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
         -- Sticky hits refresh last_used_at at most once a second: it orders
         -- new sessions, and a write per request on a shared row would serialise.
-        update relaypg.accounts a set last_used_at = v_now
-         where a.id = v_account.id and (a.last_used_at is null or a.last_used_at < v_now - interval '1 second');
+        if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
+          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
       end if;
+      v_stale_account := v_account.id;
     end if;
   end if;
 
-  -- 3. The pool: priority, then least recently used.
-  v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);
+  -- 3. The pool: priority, then least recently used. Concurrent picks skip
+  --    the rows other picks hold, so they spread over the accounts instead
+  --    of queueing on one; only when every candidate is held do they wait.
+  v_account := null;
+  select a.* into v_account from relaypg.accounts a
+   where a.kind = any(v_kinds) and a.is_active and not a.is_paused
+     and relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now)
+   order by a.priority, a.last_used_at nulls first, a.id
+   limit 1
+   for no key update of a skip locked;
+  if v_account.id is null then
+    select a.* into v_account from relaypg.accounts a
+     where a.kind = any(v_kinds) and a.is_active and not a.is_paused
+       and relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now)
+     order by a.priority, a.last_used_at nulls first, a.id
+     limit 1
+     for no key update of a;
+  end if;
   if v_account.id is null then
     raise exception 'no % account is available%', p_platform,
         case when v_group is not null then format(' in group %s', v_group) else '' end
@@ -2574,21 +2625,17 @@ begin
     values (p_platform, p_session_hash, v_account.id, v_now, v_now + p_sticky_ttl)
     on conflict (platform, session_hash) do update
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
-     where s.expires_at <= v_now or s.account_id = v_sticky.account_id
+     where s.expires_at <= v_now or s.account_id = v_stale_account
     returning s.account_id into v_claimed;
     if v_claimed is null then
-      select s.* into v_sticky from relaypg.sticky_sessions s
+      select a as account, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
+        from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
-      select a.* into v_claimed from relaypg.accounts a where a.id = v_sticky.account_id;
-      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
-      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
+      if found and v_hit.can_serve then
+        v_account := v_hit.account;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
       end if;
-      v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);  -- theirs cannot serve us: unmapped pick
-      if v_account.id is null then
-        raise exception 'no % account is available', p_platform
-          using errcode = 'SLNAV', detail = relaypg.explain_no_account(v_kinds, v_group, v_model, v_now);
-      end if;
+      -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
@@ -2603,7 +2650,7 @@ ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model te
 -- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use with an asynchronous commit. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
 
 
 --
@@ -2920,30 +2967,28 @@ COMMENT ON TABLE relaypg.accounts IS 'Upstream accounts of every kind (CRS claud
 
 
 --
--- Name: account_can_serve(relaypg.accounts, text[], uuid, text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: account_can_serve(relaypg.accounts, text[], uuid[], text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) RETURNS boolean
+CREATE FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) RETURNS boolean
     LANGUAGE sql STABLE
-    SET search_path TO ''
     AS $$
   select p_account.id is not null
      and p_account.kind = any(p_kinds)
-     and case when p_group_id is null then p_account.account_type = 'shared'
-              else exists (select from relaypg.account_group_members m
-                            where m.group_id = p_group_id and m.account_id = p_account.id) end
+     and case when p_group_members is null then p_account.account_type = 'shared'
+              else p_account.id = any(p_group_members) end
      and relaypg.account_unavailable_reason(p_account, p_at) is null
      and relaypg.account_upstream_model(p_account, p_model) is not null;
 $$;
 
 
-ALTER FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+ALTER FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) IS 'True when the account is of one of p_kinds, in the group (or shared), available at p_at and serves p_model.';
+COMMENT ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) IS 'True when the account is of one of p_kinds, in the group (p_group_members; shared when null), available at p_at and serves p_model.';
 
 
 --
@@ -2979,7 +3024,6 @@ COMMENT ON FUNCTION relaypg.account_secret_names(p_kind text) IS 'The secret fie
 
 CREATE FUNCTION relaypg.account_unavailable_reason(p_account relaypg.accounts, p_at timestamp with time zone) RETURNS text
     LANGUAGE sql STABLE
-    SET search_path TO ''
     AS $$
   select case
     when not p_account.is_active then 'inactive'
@@ -3010,7 +3054,6 @@ COMMENT ON FUNCTION relaypg.account_unavailable_reason(p_account relaypg.account
 
 CREATE FUNCTION relaypg.account_upstream_model(p_account relaypg.accounts, p_model text) RETURNS text
     LANGUAGE sql STABLE
-    SET search_path TO ''
     AS $$
   select case
     when p_model is null or p_model = '' then coalesce(p_model, '')
@@ -4283,31 +4326,6 @@ COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of
 
 
 --
--- Name: pick_account(text[], uuid, text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-CREATE FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) RETURNS relaypg.accounts
-    LANGUAGE sql STABLE
-    SET search_path TO ''
-    AS $$
-  select a.* from relaypg.accounts a
-   where a.kind = any(p_kinds) and a.is_active and not a.is_paused
-     and relaypg.account_can_serve(a, p_kinds, p_group_id, p_model, p_at)
-   order by a.priority, a.last_used_at nulls first, a.id
-   limit 1;
-$$;
-
-
-ALTER FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
-
---
--- Name: FUNCTION pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-COMMENT ON FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) IS 'The preferred available account: lowest priority number, then least recently used.';
-
-
---
 -- Name: raise_bad_crs_field(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5299,10 +5317,10 @@ CREATE INDEX account_group_members_account_id_idx ON relaypg.account_group_membe
 
 
 --
--- Name: accounts_pool_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: accounts_kind_priority_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-CREATE INDEX accounts_pool_idx ON relaypg.accounts USING btree (platform, priority, last_used_at) WHERE (is_active AND (NOT is_paused));
+CREATE INDEX accounts_kind_priority_idx ON relaypg.accounts USING btree (kind, priority) WHERE (is_active AND (NOT is_paused));
 
 
 --
@@ -5358,14 +5376,14 @@ CREATE TRIGGER _100_bump_auth_version BEFORE UPDATE ON relaypg.api_keys FOR EACH
 -- Name: accounts _100_bump_version; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-CREATE TRIGGER _100_bump_version BEFORE UPDATE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_bump_version();
+CREATE TRIGGER _100_bump_version BEFORE UPDATE OF kind, platform, name, description, priority, is_active, is_paused, account_type, model_mapping, subscription_plan, auto_stop_on_warning, rate_limit_minutes, daily_quota, quota_reset_time, options, proxy, secrets, secrets_key_version, secret_names, rate_limited_at, rate_limited_until, overloaded_until, temp_error_until, blocked_reason, blocked_at, error_message, token_expires_at, last_refresh_at, refresh_failed_at, refresh_retry_at, session_window_status, five_hour_stopped_at, five_hour_stopped_until, quota_stopped_at, quota_stopped_until, created_at, crs_extra ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_bump_version();
 
 
 --
 -- Name: accounts _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-CREATE TRIGGER _900_notify_change AFTER DELETE OR UPDATE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_notify_change();
+CREATE TRIGGER _900_notify_change AFTER UPDATE ON relaypg.accounts FOR EACH ROW WHEN ((new.version <> old.version)) EXECUTE FUNCTION relaypg.accounts_notify_change();
 
 
 --
@@ -5380,6 +5398,13 @@ CREATE TRIGGER _900_notify_change AFTER DELETE OR UPDATE ON relaypg.api_keys FOR
 --
 
 CREATE TRIGGER _900_propagate_activity AFTER UPDATE OF is_active ON relaypg.users FOR EACH ROW EXECUTE FUNCTION relaypg.users_propagate_activity();
+
+
+--
+-- Name: accounts _901_notify_delete; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TRIGGER _901_notify_delete AFTER DELETE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_notify_change();
 
 
 --
@@ -5869,10 +5894,10 @@ REVOKE ALL ON FUNCTION relaypg.kind_platform(p_kind text) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: FUNCTION account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-REVOKE ALL ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) FROM PUBLIC;
+REVOKE ALL ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -6118,13 +6143,6 @@ REVOKE ALL ON FUNCTION relaypg.lock_account_group(p_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
-
-
---
--- Name: FUNCTION pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-REVOKE ALL ON FUNCTION relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamp with time zone) FROM PUBLIC;
 
 
 --

@@ -1,5 +1,5 @@
 --! Previous: sha1:b7b34af44320227f943cfd9bd54f8c78886c3630
---! Hash: sha1:5c2dfbb0b7afb68b5ec73b4eba8361ea863929c9
+--! Hash: sha1:c441543dd18d29e4d0862e6abaf3c29228b26532
 --! Message: accounts
 
 -- accounts: the upstream account pool (every CRS account type), encrypted
@@ -31,13 +31,12 @@ begin
          'keys_bound_to', 'kind_platform', 'list_account_groups', 'list_accounts',
          'list_dangling_key_bindings', 'list_scheduled_jobs', 'lock_account', 'lock_account_group',
          'mark_account_blocked', 'mark_account_overloaded', 'mark_account_quota_exceeded', 'mark_account_rate_limited',
-         'pause_account', 'pick_account', 'purge_expired_sessions', 'record_account_server_error',
-         'record_scheduled_job', 'record_session_window', 'record_token_refresh', 'record_token_refresh_failure',
-         'release_bindings', 'reset_account_state', 'resume_account', 'rotate_account_secrets',
-         'run_maintenance', 'save_account', 'select_account', 'set_account_group_members',
-         'setting_model_mapping', 'setting_name', 'setting_proxy', 'take_oauth_session',
-         'to_account', 'to_account_group', 'unbind_keys', 'update_account',
-         'update_account_group')
+         'pause_account', 'purge_expired_sessions', 'record_account_server_error', 'record_scheduled_job',
+         'record_session_window', 'record_token_refresh', 'record_token_refresh_failure', 'release_bindings',
+         'reset_account_state', 'resume_account', 'rotate_account_secrets', 'run_maintenance',
+         'save_account', 'select_account', 'set_account_group_members', 'setting_model_mapping',
+         'setting_name', 'setting_proxy', 'take_oauth_session', 'to_account',
+         'to_account_group', 'unbind_keys', 'update_account', 'update_account_group')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -227,7 +226,9 @@ create table relaypg.accounts (
   constraint accounts_crs_extra_is_an_object check (jsonb_typeof(crs_extra) = 'object')
 );
 comment on table relaypg.accounts is 'Upstream accounts of every kind (CRS claude:account, claude_console_account, ccr_account, bedrock_account, gemini_account, openai:account, openai_responses_account, azure_openai:account).';
-create index accounts_pool_idx on relaypg.accounts (platform, priority, last_used_at) where is_active and not is_paused;
+-- last_used_at is written on every pick: it is in no index, so that those
+-- updates stay HOT (no new index entries).
+create index accounts_kind_priority_idx on relaypg.accounts (kind, priority) where is_active and not is_paused;
 
 create table relaypg.account_groups (
   id          uuid primary key default gen_random_uuid(),
@@ -321,7 +322,16 @@ begin
 end
 $$;
 comment on function relaypg.accounts_bump_version() is 'BEFORE UPDATE trigger: bumps version (and updated_at) on any change other than usage bookkeeping.';
-create trigger _100_bump_version before update on relaypg.accounts
+-- Only statements that set a column other than the bookkeeping ones fire it
+-- (a selection's last_used_at update does not pay for the comparison).
+create trigger _100_bump_version
+  before update of kind, platform, name, description, priority, is_active, is_paused, account_type, model_mapping,
+    subscription_plan, auto_stop_on_warning, rate_limit_minutes, daily_quota, quota_reset_time, options, proxy,
+    secrets, secrets_key_version, secret_names, rate_limited_at, rate_limited_until, overloaded_until,
+    temp_error_until, blocked_reason, blocked_at, error_message, token_expires_at, last_refresh_at,
+    refresh_failed_at, refresh_retry_at, session_window_status, five_hour_stopped_at, five_hour_stopped_until,
+    quota_stopped_at, quota_stopped_until, created_at, crs_extra
+  on relaypg.accounts
   for each row execute function relaypg.accounts_bump_version();
 
 create function relaypg.accounts_notify_change()
@@ -339,7 +349,9 @@ begin
 end
 $$;
 comment on function relaypg.accounts_notify_change() is 'AFTER trigger: NOTIFY relaypg_account_changed {id, version} so instances drop what they hold for the account.';
-create trigger _900_notify_change after update or delete on relaypg.accounts
+create trigger _900_notify_change after update on relaypg.accounts
+  for each row when (new.version <> old.version) execute function relaypg.accounts_notify_change();
+create trigger _901_notify_delete after delete on relaypg.accounts
   for each row execute function relaypg.accounts_notify_change();
 
 -- ---------------------------------------------------------------------------
@@ -349,7 +361,7 @@ create function relaypg.account_unavailable_reason(p_account relaypg.accounts, p
 returns text
 language sql
 stable
-set search_path = ''
+-- No SET clause: it must stay inlinable (every name in it is qualified).
 as $$
   select case
     when not p_account.is_active then 'inactive'
@@ -370,7 +382,7 @@ create function relaypg.account_upstream_model(p_account relaypg.accounts, p_mod
 returns text
 language sql
 stable
-set search_path = ''
+-- No SET clause: it must stay inlinable (every name in it is qualified).
 as $$
   select case
     when p_model is null or p_model = '' then coalesce(p_model, '')
@@ -1559,40 +1571,26 @@ create type api.account_selection as (
 );
 comment on type api.account_selection is 'The account chosen for a request, the model name to send upstream, and whether a sticky session chose it.';
 
--- Is an account one the request may use: of the right kind, in the bound
--- group (or shared when there is no group), available now, serving the model?
+-- Is an account one the request may use: of the right kind, shared (no
+-- group) or a member of the bound group (p_group_members, read once by the
+-- caller: a sub-select here would stop the inlining), available now, serving
+-- the model? No SET clause: it is inlined into api.select_account's cached
+-- plans (a non-inlined SQL function is planned again in every transaction).
 create function relaypg.account_can_serve(
-  p_account relaypg.accounts, p_kinds text[], p_group_id uuid, p_model text, p_at timestamptz)
+  p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamptz)
 returns boolean
 language sql
 stable
-set search_path = ''
 as $$
   select p_account.id is not null
      and p_account.kind = any(p_kinds)
-     and case when p_group_id is null then p_account.account_type = 'shared'
-              else exists (select from relaypg.account_group_members m
-                            where m.group_id = p_group_id and m.account_id = p_account.id) end
+     and case when p_group_members is null then p_account.account_type = 'shared'
+              else p_account.id = any(p_group_members) end
      and relaypg.account_unavailable_reason(p_account, p_at) is null
      and relaypg.account_upstream_model(p_account, p_model) is not null;
 $$;
-comment on function relaypg.account_can_serve(relaypg.accounts, text[], uuid, text, timestamptz) is
-  'True when the account is of one of p_kinds, in the group (or shared), available at p_at and serves p_model.';
-
-create function relaypg.pick_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamptz)
-returns relaypg.accounts
-language sql
-stable
-set search_path = ''
-as $$
-  select a.* from relaypg.accounts a
-   where a.kind = any(p_kinds) and a.is_active and not a.is_paused
-     and relaypg.account_can_serve(a, p_kinds, p_group_id, p_model, p_at)
-   order by a.priority, a.last_used_at nulls first, a.id
-   limit 1;
-$$;
-comment on function relaypg.pick_account(text[], uuid, text, timestamptz) is
-  'The preferred available account: lowest priority number, then least recently used.';
+comment on function relaypg.account_can_serve(relaypg.accounts, text[], uuid[], text, timestamptz) is
+  'True when the account is of one of p_kinds, in the group (p_group_members; shared when null), available at p_at and serves p_model.';
 
 create function relaypg.explain_no_account(p_kinds text[], p_group_id uuid, p_model text, p_at timestamptz)
 returns text
@@ -1623,23 +1621,25 @@ set search_path = ''
 as $$
 declare
   v_now constant timestamptz := now();
-  v_key relaypg.api_keys;
+  v_key record;
   v_model text := coalesce(p_model, '');
   v_kinds text[];
   v_bindings text[];
   v_binding text;
   v_group uuid;
+  v_members uuid[];
   v_account relaypg.accounts;
-  v_sticky relaypg.sticky_sessions;
+  v_hit record;
+  v_stale_account uuid;
   v_claimed uuid;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
   end if;
-  select k.* into v_key from relaypg.api_keys k where k.id = p_api_key_id;
-  if not found then
-    raise exception 'API key % not found', p_api_key_id using errcode = 'KYNFD';
-  end if;
+  -- What this call writes is bookkeeping (a sticky mapping, a last use): a
+  -- crash may lose the last few milliseconds of it, which only means a
+  -- re-pick, so the commit does not wait for the WAL flush.
+  perform pg_catalog.set_config('synchronous_commit', 'off', true);
   case p_platform
     when 'claude' then
       if v_model like 'ccr,%' then  -- the vendor prefix routes to CCR accounts only
@@ -1647,61 +1647,110 @@ begin
         v_model := substr(v_model, 5);
       else
         v_kinds := array['claude-official', 'claude-console', 'bedrock'];
-        v_bindings := array[v_key.claude_account_id, v_key.claude_console_account_id, v_key.bedrock_account_id];
       end if;
     when 'gemini' then
       v_kinds := array['gemini'];
-      v_bindings := array[v_key.gemini_account_id];
     when 'openai' then
       v_kinds := array['openai', 'openai-responses'];
-      v_bindings := array[replace(v_key.openai_account_id, 'responses:', '')];
     when 'azure-openai' then
       v_kinds := array['azure-openai'];
-      v_bindings := array[v_key.azure_openai_account_id];
     else
       perform relaypg.raise_invalid('platform', 'must be claude, gemini, openai or azure-openai');
   end case;
+  -- One lookup for the common case: the key, and the session's live mapping
+  -- judged as for the shared pool (used as is when the key has no binding).
+  select k.claude_account_id, k.claude_console_account_id, k.bedrock_account_id, k.gemini_account_id,
+         k.openai_account_id, k.azure_openai_account_id,
+         a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, null, v_model, v_now) as can_serve
+    into v_key
+    from relaypg.api_keys k
+    left join relaypg.sticky_sessions s
+      on s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now
+    left join relaypg.accounts a on a.id = s.account_id
+   where k.id = p_api_key_id;
+  if not found then
+    raise exception 'API key % not found', p_api_key_id using errcode = 'KYNFD';
+  end if;
+  v_bindings := case
+    when v_kinds = array['ccr'] then null
+    when p_platform = 'claude' then array[v_key.claude_account_id, v_key.claude_console_account_id, v_key.bedrock_account_id]
+    when p_platform = 'gemini' then array[v_key.gemini_account_id]
+    when p_platform = 'openai' then array[replace(v_key.openai_account_id, 'responses:', '')]
+    else array[v_key.azure_openai_account_id] end;
+  v_bindings := coalesce(array_remove(array_remove(v_bindings, ''), null), '{}');
 
   -- 1. The key's bindings, in CRS's order. A bound account that cannot serve
   --    now falls back to the pool; a group binding narrows the pool to the group.
-  foreach v_binding in array coalesce(v_bindings, '{}') loop
-    continue when v_binding is null or v_binding = '';
+  foreach v_binding in array v_bindings loop
     if v_binding ~* '^group:[0-9a-f-]{36}$' then
       v_group := substr(v_binding, 7)::uuid;
+      v_members := array(select m.account_id from relaypg.account_group_members m where m.group_id = v_group);
       exit;
     elsif v_binding ~* '^[0-9a-f-]{36}$' then
-      select a.* into v_account from relaypg.accounts a where a.id = v_binding::uuid;
-      if v_account.id is not null and v_account.kind = any(v_kinds)
-         and relaypg.account_unavailable_reason(v_account, v_now) is null
-         and relaypg.account_upstream_model(v_account, v_model) is not null then
-        update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+      select a as account, a.kind = any(v_kinds) and relaypg.account_unavailable_reason(a, v_now) is null
+                           and relaypg.account_upstream_model(a, v_model) is not null as can_serve
+        into v_hit from relaypg.accounts a where a.id = v_binding::uuid;
+      if v_hit.can_serve then
+        v_account := v_hit.account;
+        -- A dedicated account serves every request of its keys: refresh its
+        -- last use at most once a second, or that one row would serialise them.
+        if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
+          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
       end if;
     end if;
   end loop;
 
-  -- 2. A live sticky mapping whose account can still serve.
+  -- 2. A live sticky mapping whose account can still serve. Without a
+  --    binding the first lookup judged it already; a group judges it again
+  --    (in a query: the helpers are inlined into its cached plan, where a call
+  --    on a row variable would plan them again in every transaction).
   if coalesce(p_session_hash, '') <> '' then
-    select s.* into v_sticky from relaypg.sticky_sessions s
-     where s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now;
-    if found then
-      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
-      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
-        if p_renewal_threshold > interval '0' and v_sticky.expires_at - v_now < p_renewal_threshold then
+    if v_group is null then
+      v_hit := v_key;
+    else
+      select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve
+        into v_hit
+        from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
+       where s.platform = p_platform and s.session_hash = p_session_hash and s.expires_at > v_now;
+    end if;
+    if (v_hit.account).id is not null then
+      v_account := v_hit.account;
+      if v_hit.can_serve then
+        if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
           update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
         -- Sticky hits refresh last_used_at at most once a second: it orders
         -- new sessions, and a write per request on a shared row would serialise.
-        update relaypg.accounts a set last_used_at = v_now
-         where a.id = v_account.id and (a.last_used_at is null or a.last_used_at < v_now - interval '1 second');
+        if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
+          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
       end if;
+      v_stale_account := v_account.id;
     end if;
   end if;
 
-  -- 3. The pool: priority, then least recently used.
-  v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);
+  -- 3. The pool: priority, then least recently used. Concurrent picks skip
+  --    the rows other picks hold, so they spread over the accounts instead
+  --    of queueing on one; only when every candidate is held do they wait.
+  v_account := null;
+  select a.* into v_account from relaypg.accounts a
+   where a.kind = any(v_kinds) and a.is_active and not a.is_paused
+     and relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now)
+   order by a.priority, a.last_used_at nulls first, a.id
+   limit 1
+   for no key update of a skip locked;
+  if v_account.id is null then
+    select a.* into v_account from relaypg.accounts a
+     where a.kind = any(v_kinds) and a.is_active and not a.is_paused
+       and relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now)
+     order by a.priority, a.last_used_at nulls first, a.id
+     limit 1
+     for no key update of a;
+  end if;
   if v_account.id is null then
     raise exception 'no % account is available%', p_platform,
         case when v_group is not null then format(' in group %s', v_group) else '' end
@@ -1716,21 +1765,17 @@ begin
     values (p_platform, p_session_hash, v_account.id, v_now, v_now + p_sticky_ttl)
     on conflict (platform, session_hash) do update
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
-     where s.expires_at <= v_now or s.account_id = v_sticky.account_id
+     where s.expires_at <= v_now or s.account_id = v_stale_account
     returning s.account_id into v_claimed;
     if v_claimed is null then
-      select s.* into v_sticky from relaypg.sticky_sessions s
+      select a as account, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
+        from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
-      select a.* into v_claimed from relaypg.accounts a where a.id = v_sticky.account_id;
-      select a.* into v_account from relaypg.accounts a where a.id = v_sticky.account_id;
-      if relaypg.account_can_serve(v_account, v_kinds, v_group, v_model, v_now) then
+      if found and v_hit.can_serve then
+        v_account := v_hit.account;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
       end if;
-      v_account := relaypg.pick_account(v_kinds, v_group, v_model, v_now);  -- theirs cannot serve us: unmapped pick
-      if v_account.id is null then
-        raise exception 'no % account is available', p_platform
-          using errcode = 'SLNAV', detail = relaypg.explain_no_account(v_kinds, v_group, v_model, v_now);
-      end if;
+      -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
@@ -1738,7 +1783,7 @@ begin
 end
 $$;
 comment on function api.select_account(uuid, text, text, text, interval, interval) is
-  'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+  'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use with an asynchronous commit. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
 grant execute on function api.select_account(uuid, text, text, text, interval, interval) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 -- relaypg.account_can_serve: an account can serve a request when it is of one
--- of the kinds, shared (no group) or a member of the group, available at p_at
--- (state read by time) and serving the model.
+-- of the kinds, shared (no group) or a member of the group (its member ids),
+-- available at p_at (state read by time) and serving the model. It must stay
+-- inlinable: api.select_account relies on it.
 begin;
-select plan(16);
+select plan(18);
 
 select tests.create_account('shared');
 select tests.create_account('console', 'claude-console', '{"model_mapping": {"claude-sonnet-4-20250514": "upstream-sonnet"}}');
@@ -19,7 +20,9 @@ select api.set_account_group_members(current_setting('tests.group_id')::uuid, ar
 create function pg_temp.can(p_name text, p_kinds text[] default array['claude-official', 'claude-console', 'bedrock'],
   p_group uuid default null, p_model text default 'claude-sonnet-4-20250514', p_at timestamptz default now())
 returns boolean language sql volatile
-return relaypg.account_can_serve(tests.account(tests.account_id(p_name)), p_kinds, p_group, p_model, p_at);
+return relaypg.account_can_serve(tests.account(tests.account_id(p_name)), p_kinds,
+  case when p_group is not null then array(select m.account_id from relaypg.account_group_members m where m.group_id = p_group) end,
+  p_model, p_at);
 
 select is(pg_temp.can('shared'), true, 'an available shared account of the kinds serving the model can serve');
 select is(pg_temp.can('shared', array['claude-console']), false, 'not when its kind is not asked for');
@@ -38,6 +41,9 @@ select is(pg_temp.can('pro', p_model => 'claude-opus-4-1-20250805'), false, 'a p
 select is(pg_temp.can('pro'), true, 'but serves Sonnet');
 select is(relaypg.account_can_serve(null::relaypg.accounts, array['claude-official'], null, 'm', now()), false,
   'no account (a missing row) cannot serve: false, not null');
+select is(pg_temp.can('member', p_group => gen_random_uuid()), false, 'an empty group serves nothing');
+select unalike((select pg_get_functiondef('relaypg.account_can_serve(relaypg.accounts, text[], uuid[], text, timestamptz)'::regprocedure)),
+  '%SET %', 'it has no SET clause (which would stop the inlining)');
 
 select * from finish();
 rollback;

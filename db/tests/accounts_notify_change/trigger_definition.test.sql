@@ -1,17 +1,26 @@
--- relaypg.accounts_notify_change is the AFTER UPDATE OR DELETE row trigger
--- that announces account changes; NOTIFY is delivered only on commit, so the
--- payload is checked in notifies_id_and_version.test.sql. Here: the wiring,
--- and that both of its branches run without error.
+-- relaypg.accounts_notify_change announces account changes from two row
+-- triggers: AFTER UPDATE only when the version moved (a selection's
+-- last_used_at update announces nothing), and AFTER DELETE. NOTIFY is
+-- delivered only on commit, so the payload is checked in
+-- notifies_id_and_version.test.sql. Here: the wiring, and that both branches run.
 begin;
-select plan(6);
+select plan(9);
 
 select trigger_is('relaypg', 'accounts', '_900_notify_change', 'relaypg', 'accounts_notify_change',
-  'accounts runs accounts_notify_change');
+  'updates run accounts_notify_change');
+select trigger_is('relaypg', 'accounts', '_901_notify_delete', 'relaypg', 'accounts_notify_change',
+  'deletes run accounts_notify_change');
 select is(
   (select t.tgtype::int & (1 | 2 | 4 | 8 | 16) from pg_trigger t
     where t.tgrelid = 'relaypg.accounts'::regclass and t.tgname = '_900_notify_change'),
-  1 | 8 | 16,
-  'it is a row-level AFTER trigger on UPDATE and DELETE (not INSERT)');
+  1 | 16, 'the update trigger is a row-level AFTER UPDATE trigger');
+select matches(
+  (select pg_get_triggerdef(t.oid) from pg_trigger t where t.tgrelid = 'relaypg.accounts'::regclass and t.tgname = '_900_notify_change'),
+  'WHEN \(\(new\.version <> old\.version\)\)', 'it fires only when the version moved');
+select is(
+  (select t.tgtype::int & (1 | 2 | 4 | 8 | 16) from pg_trigger t
+    where t.tgrelid = 'relaypg.accounts'::regclass and t.tgname = '_901_notify_delete'),
+  1 | 8, 'the delete trigger is a row-level AFTER DELETE trigger');
 select ok(
   (select t.tgname > '_100_bump_version' from pg_trigger t
     where t.tgrelid = 'relaypg.accounts'::regclass and t.tgname = '_900_notify_change'),

@@ -30,7 +30,7 @@ select functions_are('relaypg', array[
   'crs_model_mapping', 'crs_money', 'crs_subscription_plan', 'crs_text', 'crs_text_array',
   'crs_timestamptz', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job', 'filter_api_keys',
   'iso_timestamp', 'keyring_current_version', 'keyring_key', 'keys_bound_to', 'kind_platform',
-  'lock_account', 'lock_account_group', 'lock_api_key', 'pick_account', 'raise_bad_crs_field',
+  'lock_account', 'lock_account_group', 'lock_api_key', 'raise_bad_crs_field',
   'raise_invalid', 'release_bindings', 'record_scheduled_job', 'save_account', 'save_api_key', 'setting_boolean',
   'setting_count', 'setting_model_mapping', 'setting_money', 'setting_name', 'setting_proxy', 'setting_text',
   'setting_text_array', 'setting_timestamptz', 'strip_vendor_prefix', 'to_account',
