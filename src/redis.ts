@@ -12,6 +12,8 @@ export function createRedis(url: string, commandTimeoutMs: number, log: Logger):
     connectTimeout: 2_000,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000), // reconnect forever
     reconnectOnError: () => false,
+    // Concurrent requests' commands share one write (and one read) per event-loop tick.
+    enableAutoPipelining: true,
   });
   let down = false;
   redis.on('error', (error: Error) => {

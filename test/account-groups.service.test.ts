@@ -7,21 +7,9 @@ import type { Account, AccountKind } from '../src/accounts/account.js';
 import { AppError } from '../src/errors.js';
 import { useTestApp } from './support/app.js';
 import { unique } from './support/http.js';
+import { appErrorOf, shapeOf } from './support/errors.js';
 
 const testApp = useTestApp();
-
-/** The AppError a call fails with (anything else fails the test). */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with an AppError');
-}
-
-const shapeOf = (error: AppError) => ({ code: error.code, status: error.status, field: error.field });
 
 function account(app: App, kind: AccountKind): Promise<Account> {
   const options = kind === 'claude-console' || kind === 'ccr' ? { apiUrl: 'https://upstream.test' } : {};

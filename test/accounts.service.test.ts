@@ -12,6 +12,7 @@ import { startApp, useTestApp } from './support/app.js';
 import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
 import { unique } from './support/http.js';
 import { waitFor } from './support/wait.js';
+import { appErrorOf, shapeOf } from './support/errors.js';
 
 const testApp = useTestApp();
 
@@ -19,19 +20,6 @@ const MASK = '********';
 
 /** A plaintext secret unique to this run, easy to spot in any output. */
 const secret = (label: string) => `plain-${label}-${randomUUID()}`;
-
-/** The AppError a call fails with (anything else fails the test). */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with an AppError');
-}
-
-const shapeOf = (error: AppError) => ({ code: error.code, status: error.status, field: error.field });
 
 /** A claude-official account with an access token, for the state tests. */
 function official(app: App, settings: Partial<CreateAccountInput> = {}): Promise<Account> {

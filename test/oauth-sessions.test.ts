@@ -6,23 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { useTestApp } from './support/app.js';
 import { withRootPool } from './support/http.js';
+import { appErrorOf, shapeOf } from './support/errors.js';
 
 const testApp = useTestApp();
 
 const BASE64URL_256_BITS = /^[A-Za-z0-9_-]{43}$/;
 
-/** The AppError a call fails with (anything else fails the test). */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with an AppError');
-}
-
-const shapeOf = (error: AppError) => ({ code: error.code, status: error.status, field: error.field });
 const notFound = { code: 'oauth_session_not_found', status: 404, field: undefined };
 
 /** The stored row as the superuser sees it: as JSON text, and its secrets blob in hex. */

@@ -12,6 +12,7 @@ import { AppError } from '../src/errors.js';
 import { useTestApp } from './support/app.js';
 import { rootPool } from './support/database.js';
 import { unique } from './support/http.js';
+import { appErrorOf } from './support/errors.js';
 
 const testApp = useTestApp();
 let root: pg.Pool;
@@ -48,17 +49,6 @@ function official(settings: Partial<CreateAccountInput> = {}): Promise<Account> 
 
 function select(request: Partial<SelectionRequest> = {}) {
   return testApp.app.scheduler.select({ apiKeyId: keyId, platform: 'claude', model: MODEL, ...request });
-}
-
-/** The AppError a call fails with (anything else fails the test). */
-async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with an AppError');
 }
 
 async function stickyRow(sessionHash: string): Promise<{ account_id: string; ttl_seconds: number; remaining_seconds: number } | undefined> {
