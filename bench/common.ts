@@ -139,6 +139,7 @@ export async function startBenchApp(resources: Resources, poolSize: number, over
     ACCOUNT_SECRET_KEY: 'bench-account-secret-key-0123456789abcdef',
     LOG_LEVEL: 'silent',
     PG_POOL_SIZE: String(poolSize),
+    PG_SELECTION_POOL_SIZE: String(poolSize),
     // No background "last used" flush during the runs (it is one batched write per interval anyway).
     LAST_USED_FLUSH_INTERVAL_MS: '3600000',
     PORT: '0',

@@ -778,6 +778,7 @@ begin
   perform relaypg.lock_account(p_id);
   v_unbound := relaypg.release_bindings(p_id::text, format('account %s', p_id), p_unbind_keys);
   delete from relaypg.accounts a where a.id = p_id;
+  insert into relaypg.deleted_accounts (id) values (p_id) on conflict (id) do update set deleted_at = now();
   return v_unbound;
 end
 $$;
@@ -789,7 +790,7 @@ ALTER FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) OWNER TO :DA
 -- Name: FUNCTION delete_account(p_id uuid, p_unbind_keys boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) IS 'Deletes an account (its sticky sessions and group memberships go with it). ACBND while keys are bound to it unless p_unbind_keys; returns how many keys were unbound. ACNFD.';
+COMMENT ON FUNCTION api.delete_account(p_id uuid, p_unbind_keys boolean) IS 'Deletes an account (its sticky sessions and group memberships go with it; a tombstone keeps the CRS importer from bringing it back). ACBND while keys are bound to it unless p_unbind_keys; returns how many keys were unbound. ACNFD.';
 
 
 --
@@ -955,7 +956,7 @@ declare
   -- verbatim in crs_extra, so that a way back to CRS loses nothing.
   v_typed constant text[] := array['id', 'name', 'description', 'priority', 'isActive', 'accountType',
     'createdAt', 'updatedAt', 'lastUsedAt', 'supportedModels', 'autoStopOnWarning', 'rateLimitDuration',
-    'dailyQuota', 'proxy', 'expiresAt', 'lastRefreshAt', 'awsCredentials'];
+    'dailyQuota', 'proxy', 'expiresAt', 'lastRefreshAt'];
   v_option_fields constant text[] := array['apiUrl', 'baseApi', 'userAgent', 'region', 'defaultModel',
     'credentialType', 'azureEndpoint', 'apiVersion', 'deploymentName', 'projectId', 'tempProjectId', 'scopes',
     'accountId', 'chatgptUserId', 'organizationId', 'organizationRole', 'organizationTitle', 'planType',
@@ -998,8 +999,37 @@ begin
     raise exception 'account % is a % account in relaypg, not %', v_id, v_old.kind, p_kind
       using errcode = 'IMCNF', column = 'id';
   end if;
-  if v_old.crs_fingerprint is not distinct from md5(p_kind || p_fields::text) then
+  -- Secrets: the decrypted values, plus the proxy password (the proxy is
+  -- stored without it).
+  if p_secrets is not null and jsonb_typeof(p_secrets) <> 'object' then
+    perform relaypg.raise_invalid('secrets', 'must be a JSON object');
+  end if;
+  v_secret_changes := coalesce(p_secrets, '{}');
+  -- The profile (subscriptionInfo) holds the account's email and name in
+  -- clear: it is kept encrypted with the secrets; its plan is a column.
+  if p_kind = 'claude-official' and coalesce(p_fields ->> 'subscriptionInfo', '') <> '' then
+    v_secret_changes := v_secret_changes || jsonb_build_object('subscriptionInfo', p_fields ->> 'subscriptionInfo');
+  end if;
+  begin
+    select * into v_proxy from relaypg.setting_proxy('proxy',
+      case when jsonb_typeof(p_fields -> 'proxy') = 'object' then p_fields -> 'proxy'
+           else nullif(nullif(p_fields ->> 'proxy', ''), 'null')::jsonb end);
+  exception when invalid_text_representation or sqlstate 'RVINV' then
+    perform relaypg.raise_bad_crs_field('proxy', 'is not a usable proxy {type, host, port}');
+  end;
+  if v_proxy.password is not null then
+    v_secret_changes := v_secret_changes || jsonb_build_object('proxyPassword', v_proxy.password);
+  end if;
+
+  -- Unchanged only when the CRS record and its decrypted secrets both are: a
+  -- re-run with the right CRS key repairs secrets a wrong key imported.
+  if v_old.crs_fingerprint is not distinct from md5(p_kind || p_fields::text)
+     and relaypg.decrypt_secrets(v_old.secrets, v_old.secrets_key_version, p_keyring) = v_secret_changes then
     return (v_id, 'unchanged', v_notes)::api.import_result;
+  end if;
+  if exists (select from relaypg.deleted_accounts d where d.id = v_id) then
+    raise exception 'account % was deleted in relaypg', v_id
+      using errcode = 'IMCNF', column = 'id', hint = 'an import never brings back a deleted account';
   end if;
   if v_old.id is not null and (v_old.crs_fingerprint is null or v_old.version <> v_old.crs_synced_version) then
     raise exception 'account % was changed in relaypg since it was imported', v_id
@@ -1036,6 +1066,12 @@ begin
                      - relaypg.account_secret_names(p_kind)
                      - case when coalesce(p_fields ->> 'quotaResetTime', '') ~ '^([01]?[0-9]|2[0-3]):[0-5][0-9]$'
                             then array['quotaResetTime'] else array[]::text[] end;
+  -- A secret field that came without a decrypted value (it could not be
+  -- decrypted) stays as CRS had it, so that nothing is lost.
+  v_new.crs_extra := v_new.crs_extra || coalesce((
+    select jsonb_object_agg(f.key, f.value) from jsonb_each(p_fields) f
+     where f.key = any(relaypg.account_secret_names(p_kind)) and f.value not in ('""', 'null')
+       and not coalesce(p_secrets, '{}') ? f.key and f.key <> 'subscriptionInfo'), '{}');
   v_new.token_expires_at := relaypg.crs_instant(p_fields, 'expiresAt');
   v_new.last_refresh_at := relaypg.crs_instant(p_fields, 'lastRefreshAt');
   v_new.created_at := coalesce(relaypg.crs_timestamptz(p_fields, 'createdAt'), now());
@@ -1074,7 +1110,7 @@ begin
   if v_status = 'temp_error' then
     v_new.temp_error_until := coalesce(relaypg.crs_timestamptz(p_fields, 'tempErrorAt'), now()) + interval '5 minutes';
   end if;
-  if v_status = 'error' and p_kind = 'claude-official' then  -- a failed token refresh, retried 24 h later as CRS does
+  if v_status = 'error' and p_kind in ('claude-official', 'gemini', 'openai') then  -- a failed token refresh, retried 24 h later as CRS does
     v_new.refresh_failed_at := coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), v_new.last_refresh_at, now());
     v_new.refresh_retry_at := coalesce(v_new.last_refresh_at, v_new.refresh_failed_at) + interval '24 hours';
   end if;
@@ -1101,28 +1137,7 @@ begin
     v_new.quota_stopped_until := v_local at time zone p_time_zone;
   end if;
 
-  -- Secrets: the decrypted values, plus the proxy password (the proxy is
-  -- stored without it).
-  if p_secrets is not null and jsonb_typeof(p_secrets) <> 'object' then
-    perform relaypg.raise_invalid('secrets', 'must be a JSON object');
-  end if;
-  v_secret_changes := coalesce(p_secrets, '{}');
-  -- The profile (subscriptionInfo) holds the account's email and name in
-  -- clear: it is kept encrypted with the secrets; its plan is a column.
-  if p_kind = 'claude-official' and coalesce(p_fields ->> 'subscriptionInfo', '') <> '' then
-    v_secret_changes := v_secret_changes || jsonb_build_object('subscriptionInfo', p_fields ->> 'subscriptionInfo');
-  end if;
-  begin
-    select * into v_proxy from relaypg.setting_proxy('proxy',
-      case when jsonb_typeof(p_fields -> 'proxy') = 'object' then p_fields -> 'proxy'
-           else nullif(nullif(p_fields ->> 'proxy', ''), 'null')::jsonb end);
-  exception when invalid_text_representation or sqlstate 'RVINV' then
-    perform relaypg.raise_bad_crs_field('proxy', 'is not a usable proxy {type, host, port}');
-  end;
   v_new.proxy := v_proxy.proxy;
-  if v_proxy.password is not null then
-    v_secret_changes := v_secret_changes || jsonb_build_object('proxyPassword', v_proxy.password);
-  end if;
   if v_old.id is not null and v_old.secrets_key_version = relaypg.keyring_current_version(p_keyring)
      and relaypg.decrypt_secrets(v_old.secrets, v_old.secrets_key_version, p_keyring) = v_secret_changes then
     -- Same secrets: keep the stored ciphertext (a new one would count as a change).
@@ -1172,6 +1187,9 @@ declare
   v_members uuid[];
   v_notes text[] := '{}';
   v_action text;
+  v_extra jsonb;
+  v_fields_differ boolean;
+  v_members_differ boolean;
 begin
   if p_fields is null or jsonb_typeof(p_fields) <> 'object' then
     perform relaypg.raise_bad_crs_field('(hash)', 'must be a JSON object of fields');
@@ -1194,38 +1212,40 @@ begin
    where not m = any(coalesce(v_members::text[], '{}'));
 
   select g.* into v_old from relaypg.account_groups g where g.id = v_id for update;
+  v_extra := p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt'];
+  v_fields_differ := v_old.id is not null and (v_old.name, v_old.platform, v_old.description, v_old.crs_extra) is distinct from
+    (btrim(p_fields ->> 'name'), coalesce(p_fields ->> 'platform', 'claude'), coalesce(p_fields ->> 'description', ''), v_extra);
+  v_members_differ := v_old.id is not null and exists (
+    select from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'))
+    union all
+    select from unnest(coalesce(v_members, '{}')) n
+     where not exists (select from relaypg.account_group_members m where m.group_id = v_id and m.account_id = n));
+  if v_old.id is not null and not v_fields_differ and not v_members_differ then
+    return (v_id, 'unchanged', v_notes)::api.import_result;
+  end if;
+  if v_old.id is not null and v_old.crs_synced_at is distinct from v_old.updated_at then
+    raise exception 'account group % was changed in relaypg since it was imported', v_id
+      using errcode = 'IMCNF', column = 'id', hint = 'the relaypg version is kept; change it there';
+  end if;
   if v_old.id is null then
     insert into relaypg.account_groups (id, name, platform, description, created_at, updated_at, crs_extra)
     values (v_id, btrim(p_fields ->> 'name'), coalesce(p_fields ->> 'platform', 'claude'),
             coalesce(p_fields ->> 'description', ''),
             coalesce(relaypg.crs_timestamptz(p_fields, 'createdAt'), now()),
-            coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), now()),
-            p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt']);
+            coalesce(relaypg.crs_timestamptz(p_fields, 'updatedAt'), now()), v_extra);
     v_action := 'inserted';
-  elsif (v_old.name, v_old.platform, v_old.description, v_old.crs_extra) is distinct from
-        (btrim(p_fields ->> 'name'), coalesce(p_fields ->> 'platform', 'claude'), coalesce(p_fields ->> 'description', ''),
-         p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt']) then
+  else
     update relaypg.account_groups g
        set name = btrim(p_fields ->> 'name'), platform = coalesce(p_fields ->> 'platform', 'claude'),
-           description = coalesce(p_fields ->> 'description', ''),
-           crs_extra = p_fields - array['id', 'name', 'platform', 'description', 'createdAt', 'updatedAt'], updated_at = now()
+           description = coalesce(p_fields ->> 'description', ''), crs_extra = v_extra, updated_at = now()
      where g.id = v_id;
     v_action := 'updated';
-  else
-    v_action := 'unchanged';
   end if;
-  if v_old.id is null or exists (
-       select from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'))
-       union all
-       select from unnest(coalesce(v_members, '{}')) n
-        where not exists (select from relaypg.account_group_members m where m.group_id = v_id and m.account_id = n)) then
-    delete from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'));
-    insert into relaypg.account_group_members (group_id, account_id)
-    select v_id, n from unnest(coalesce(v_members, '{}')) n on conflict do nothing;
-    if v_action = 'unchanged' then
-      v_action := 'updated';
-    end if;
-  end if;
+  delete from relaypg.account_group_members m where m.group_id = v_id and not m.account_id = any(coalesce(v_members, '{}'));
+  insert into relaypg.account_group_members (group_id, account_id)
+  select v_id, n from unnest(coalesce(v_members, '{}')) n on conflict do nothing;
+  -- What this import left; a later change (updated_at moves) was made in relaypg.
+  update relaypg.account_groups g set crs_synced_at = g.updated_at where g.id = v_id;
   return (v_id, v_action, v_notes)::api.import_result;
 end
 $_$;
@@ -1237,7 +1257,7 @@ ALTER FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_
 -- Name: FUNCTION import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) IS 'Imports a CRS account group and its members (members that are not imported accounts of its platform are left out and noted). Idempotent. IMBAD.';
+COMMENT ON FUNCTION api.import_crs_account_group(p_redis_key text, p_fields jsonb, p_member_ids text[]) IS 'Imports a CRS account group and its members (members that are not imported accounts of its platform are left out and noted). Idempotent. IMBAD; IMCNF refuses a group changed in relaypg since its import.';
 
 
 --
@@ -1761,8 +1781,8 @@ CREATE FUNCTION api.list_dangling_key_bindings() RETURNS TABLE(api_key_id uuid, 
                               ('geminiAccountId', k.gemini_account_id), ('openaiAccountId', k.openai_account_id),
                               ('azureOpenaiAccountId', k.azure_openai_account_id), ('bedrockAccountId', k.bedrock_account_id)) b(field, binding)
    where coalesce(b.binding, '') <> ''
-     and not exists (select from relaypg.accounts a where a.id::text = regexp_replace(b.binding, '^responses:', ''))
-     and not exists (select from relaypg.account_groups g where 'group:' || g.id = b.binding)
+     and not exists (select from relaypg.accounts a where a.id::text = lower(regexp_replace(b.binding, '^responses:', '', 'i')))
+     and not exists (select from relaypg.account_groups g where 'group:' || g.id = lower(b.binding))
    order by k.id, b.field;
 $$;
 
@@ -2496,10 +2516,9 @@ begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
   end if;
-  -- What this call writes is bookkeeping (a sticky mapping, a last use): a
-  -- crash may lose the last few milliseconds of it, which only means a
-  -- re-pick, so the commit does not wait for the WAL flush.
-  perform pg_catalog.set_config('synchronous_commit', 'off', true);
+  if char_length(p_session_hash) > 128 then
+    perform relaypg.raise_invalid('session_hash', 'must be at most 128 characters');
+  end if;
   case p_platform
     when 'claude' then
       if v_model like 'ccr,%' then  -- the vendor prefix routes to CCR accounts only
@@ -2542,11 +2561,11 @@ begin
   -- 1. The key's bindings, in CRS's order. A bound account that cannot serve
   --    now falls back to the pool; a group binding narrows the pool to the group.
   foreach v_binding in array v_bindings loop
-    if v_binding ~* '^group:[0-9a-f-]{36}$' then
+    if v_binding ~* '^group:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
       v_group := substr(v_binding, 7)::uuid;
       v_members := array(select m.account_id from relaypg.account_group_members m where m.group_id = v_group);
       exit;
-    elsif v_binding ~* '^[0-9a-f-]{36}$' then
+    elsif v_binding ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
       select a as account, a.kind = any(v_kinds) and relaypg.account_unavailable_reason(a, v_now) is null
                            and relaypg.account_upstream_model(a, v_model) is not null as can_serve
         into v_hit from relaypg.accounts a where a.id = v_binding::uuid;
@@ -2578,14 +2597,16 @@ begin
     if (v_hit.account).id is not null then
       v_account := v_hit.account;
       if v_hit.can_serve then
-        if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
-          update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
-           where s.platform = p_platform and s.session_hash = p_session_hash;
-        end if;
+        -- Rows are locked account first, then mapping, as a pool pick does:
+        -- the opposite order could deadlock with one.
         -- Sticky hits refresh last_used_at at most once a second: it orders
         -- new sessions, and a write per request on a shared row would serialise.
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
           update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+        end if;
+        if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
+          update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
+           where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
       end if;
@@ -2650,7 +2671,7 @@ ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model te
 -- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use with an asynchronous commit. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
 
 
 --
@@ -3204,6 +3225,7 @@ CREATE TABLE relaypg.account_groups (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
+    crs_synced_at timestamp with time zone,
     CONSTRAINT account_groups_crs_extra_is_an_object CHECK ((jsonb_typeof(crs_extra) = 'object'::text)),
     CONSTRAINT account_groups_name_is_not_blank CHECK ((btrim(name) <> ''::text)),
     CONSTRAINT account_groups_platform_is_known CHECK ((platform = ANY (ARRAY['claude'::text, 'gemini'::text, 'openai'::text])))
@@ -4221,10 +4243,12 @@ CREATE FUNCTION relaypg.keys_bound_to(p_target text) RETURNS SETOF uuid
     LANGUAGE sql STABLE
     SET search_path TO ''
     AS $$
+  -- Bindings are free text from CRS: compared without regard to case, as
+  -- api.select_account reads them.
   select k.id from relaypg.api_keys k
-   where p_target in (k.claude_account_id, k.claude_console_account_id, k.gemini_account_id,
-                      k.openai_account_id, k.azure_openai_account_id, k.bedrock_account_id)
-      or k.openai_account_id = 'responses:' || p_target;
+   where lower(p_target) in (lower(k.claude_account_id), lower(k.claude_console_account_id), lower(k.gemini_account_id),
+                             lower(k.openai_account_id), lower(k.azure_openai_account_id), lower(k.bedrock_account_id))
+      or lower(k.openai_account_id) = 'responses:' || lower(p_target);
 $$;
 
 
@@ -4990,12 +5014,13 @@ declare
   v_count integer;
 begin
   update relaypg.api_keys k set
-    claude_account_id = nullif(k.claude_account_id, p_target),
-    claude_console_account_id = nullif(k.claude_console_account_id, p_target),
-    gemini_account_id = nullif(k.gemini_account_id, p_target),
-    openai_account_id = nullif(nullif(k.openai_account_id, p_target), 'responses:' || p_target),
-    azure_openai_account_id = nullif(k.azure_openai_account_id, p_target),
-    bedrock_account_id = nullif(k.bedrock_account_id, p_target),
+    claude_account_id = case when lower(k.claude_account_id) = lower(p_target) then null else k.claude_account_id end,
+    claude_console_account_id = case when lower(k.claude_console_account_id) = lower(p_target) then null else k.claude_console_account_id end,
+    gemini_account_id = case when lower(k.gemini_account_id) = lower(p_target) then null else k.gemini_account_id end,
+    openai_account_id = case when lower(k.openai_account_id) in (lower(p_target), 'responses:' || lower(p_target)) then null
+                             else k.openai_account_id end,
+    azure_openai_account_id = case when lower(k.azure_openai_account_id) = lower(p_target) then null else k.azure_openai_account_id end,
+    bedrock_account_id = case when lower(k.bedrock_account_id) = lower(p_target) then null else k.bedrock_account_id end,
     updated_at = now()
   where k.id in (select relaypg.keys_bound_to(p_target));
   get diagnostics v_count = row_count;
@@ -5083,6 +5108,25 @@ ALTER TABLE relaypg.client_kinds OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON TABLE relaypg.client_kinds IS 'Known client identities for key client restrictions (CRS predefinedClients).';
+
+
+--
+-- Name: deleted_accounts; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.deleted_accounts (
+    id uuid NOT NULL,
+    deleted_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+ALTER TABLE relaypg.deleted_accounts OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE deleted_accounts; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.deleted_accounts IS 'Tombstones of deleted accounts (the CRS importer refuses these ids).';
 
 
 --
@@ -5259,6 +5303,14 @@ ALTER TABLE ONLY relaypg.api_keys
 
 ALTER TABLE ONLY relaypg.client_kinds
     ADD CONSTRAINT client_kinds_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: deleted_accounts deleted_accounts_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.deleted_accounts
+    ADD CONSTRAINT deleted_accounts_pkey PRIMARY KEY (id);
 
 
 --

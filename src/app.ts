@@ -26,6 +26,8 @@ import { projectRoot } from './paths.js';
 export interface App {
   config: Config;
   pool: pg.Pool;
+  /** Account selection only: commits asynchronously (it writes bookkeeping: sticky mappings, last use). */
+  selectionPool: pg.Pool;
   redis: Redis | null;
   cache: AuthCache;
   listener: ChangeListener;
@@ -44,6 +46,10 @@ export interface App {
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const pool = createPool(config.APP_DATABASE_URL, config.PG_POOL_SIZE);
+  // A crash may lose the last few milliseconds of selections' writes (a
+  // sticky mapping, a last use): that only means a re-pick, so their commits
+  // do not wait for the WAL flush. Nothing else runs on this pool.
+  const selectionPool = createPool(config.APP_DATABASE_URL, config.PG_SELECTION_POOL_SIZE, 'relaypg-selection', { synchronous_commit: 'off' });
   let listenerToStop: ChangeListener | undefined;
   let maintenanceToStop: Maintenance | undefined;
   const redis = config.AUTH_CACHE_REDIS_TTL_SECONDS > 0 ? createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, log) : null;
@@ -75,7 +81,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
     const users = new UserService(pool);
     const accountGroups = new AccountGroupService(pool);
-    const scheduler = new AccountScheduler(pool, {
+    const scheduler = new AccountScheduler(selectionPool, {
       stickyTtlSeconds: config.STICKY_SESSION_TTL_HOURS * 3600,
       renewalThresholdSeconds: config.STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES * 60,
     });
@@ -94,13 +100,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await lastUsed.stop();
       await listener.stop();
       redis?.disconnect();
+      await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, oauthSessions, maintenance, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, oauthSessions, maintenance, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();
     redis?.disconnect();
+    await selectionPool.end();
     await pool.end();
     throw error;
   }

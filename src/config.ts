@@ -48,6 +48,8 @@ const isTimeZone = (zone: string) => {
 const serviceSchema = z.object({
   APP_DATABASE_URL: urlWithScheme('APP_DATABASE_URL', ['postgres', 'postgresql']),
   PG_POOL_SIZE: intFrom(1, 200).default(10),
+  // Account selection has a pool of its own, whose commits do not wait for the WAL flush.
+  PG_SELECTION_POOL_SIZE: intFrom(1, 200).default(4),
   REDIS_URL: urlWithScheme('REDIS_URL', ['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_KEY_PREFIX may use letters, digits, ":", "_" and "-"').default('relaypg:'),
   REDIS_COMMAND_TIMEOUT_MS: intFrom(5, 60_000).default(100),
@@ -69,6 +71,8 @@ const serviceSchema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, 'TIME_ZONE must be an IANA time zone name (e.g. Asia/Shanghai, UTC)').default('Asia/Shanghai'),
   MAINTENANCE_INTERVAL_SECONDS: intFrom(0, 86_400).default(60),
   CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
+  // CRS's config.security.azureOpenaiSalt, if that installation set one (import only).
+  CRS_AZURE_OPENAI_SALT: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AUTH_CACHE_L1_TTL_MS: intFrom(0, 600_000).default(15_000),
   AUTH_CACHE_L1_MAX_ENTRIES: intFrom(0, 10_000_000).default(50_000),
@@ -128,11 +132,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 // Settings of `relaypg import-crs` for the account domain: CRS's key decrypts
 // the account secrets, relaypg's key ring encrypts them again.
 const importSchema = serviceSchema
-  .pick({ ACCOUNT_SECRET_KEY_VERSION: true, ACCOUNT_SECRET_PREVIOUS_KEYS: true, TIME_ZONE: true, CRS_ENCRYPTION_KEY: true })
+  .pick({ ACCOUNT_SECRET_KEY_VERSION: true, ACCOUNT_SECRET_PREVIOUS_KEYS: true, TIME_ZONE: true, CRS_ENCRYPTION_KEY: true, CRS_AZURE_OPENAI_SALT: true })
   .extend({ ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32).optional() });
 
 export interface AccountImportConfig {
   crsEncryptionKey: string;
+  azureOpenaiSalt?: string | undefined;
   keyring: { current: number; keys: Record<string, string> };
   timeZone: string;
 }
@@ -149,6 +154,7 @@ export function loadAccountImportConfig(env: NodeJS.ProcessEnv = process.env): A
   if (problem !== undefined) throw new ConfigError([problem]);
   return {
     crsEncryptionKey: CRS_ENCRYPTION_KEY,
+    azureOpenaiSalt: parsed.data.CRS_AZURE_OPENAI_SALT,
     keyring: accountKeyring({ ...parsed.data, ACCOUNT_SECRET_KEY }),
     timeZone: parsed.data.TIME_ZONE,
   };

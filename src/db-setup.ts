@@ -52,6 +52,12 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
   try {
     await ensureRole(root, config.DATABASE_OWNER, config.DATABASE_OWNER_PASSWORD, log);
     await ensureRole(root, config.DATABASE_APP_USER, config.DATABASE_APP_PASSWORD, log);
+    // The service passes the account key ring and credentials as bind
+    // parameters: PostgreSQL must never write them to its log, whatever
+    // statement logging a DBA turns on.
+    for (const setting of ['log_parameter_max_length', 'log_parameter_max_length_on_error']) {
+      await root.query(`alter role ${pg.escapeIdentifier(config.DATABASE_APP_USER)} set ${setting} = 0`);
+    }
     const quoted = pg.escapeIdentifier(config.databaseName);
     if (options.reset) {
       await unscheduleMaintenance(root, config, log);

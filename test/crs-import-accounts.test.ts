@@ -10,7 +10,7 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../src/accounts/account.js';
 import type { App } from '../src/app.js';
-import { formatReport, importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
+import { formatReport, importFromCrs, ImportSetupError, type ImportReport } from '../src/crs-import/crs-import.js';
 import { AppError } from '../src/errors.js';
 import { FIXTURE_CRS_SECRET, startApp, TEST_ACCOUNT_SECRET_KEY } from './support/app.js';
 import { fixturePresent, readExpected, readFixtureRecords, type Expected, type FixtureRecord } from './support/crs-fixture.js';
@@ -290,6 +290,28 @@ describe.skipIf(!present)('CRS import of the account domain from the crs-2025-09
     await root?.end();
     await app?.close();
     await database?.drop();
+  }, 120_000);
+
+  it('with a wrong CRS_ENCRYPTION_KEY nothing is imported: the import stops, saying the key is wrong', async () => {
+    const other = await createTestDatabase();
+    const otherApp = await startApp(other);
+    try {
+      const failure = await importFromCrs({
+        redis,
+        pool: otherApp.pool,
+        accounts: { ...fixtureAccountImport, crsEncryptionKey: 'not-the-fixture-key-0123456789abcdef' },
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(ImportSetupError);
+      expect((failure as Error).message).toMatch(/CRS_ENCRYPTION_KEY is not the key this CRS used/);
+      const { rows } = await otherApp.pool.query('select count(*)::int as n from api.list_accounts(null, null, null, 500, 0)');
+      expect(rows).toEqual([{ n: 0 }]);
+    } finally {
+      await otherApp.close();
+      await other.drop();
+    }
   }, 120_000);
 
   it('imports all 15 accounts (8 claude-official, one of each other kind), the group, 16 live mappings and the authorisation, refusing none', async () => {

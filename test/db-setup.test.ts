@@ -41,6 +41,11 @@ describe('setupDatabase', () => {
               has_schema_privilege($1, 'relaypg', 'usage') as app_sees_private
          from pg_database d where d.datname = current_database()`, [testEnv.appUser])).rows[0]);
     expect(state).toMatchObject({ owner: testEnv.owner, app_can_connect: true, app_sees_private: false });
+    // The service's bind parameters (key ring, credentials) never reach the server log.
+    const settings = await inDatabase(async (client) => (await client.query(
+      `select unnest(s.setconfig) as setting from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+        where r.rolname = $1 and s.setdatabase = 0 order by 1`, [testEnv.appUser])).rows.map((r) => r.setting));
+    expect(settings).toEqual(expect.arrayContaining(['log_parameter_max_length=0', 'log_parameter_max_length_on_error=0']));
     expect(state.migrations).toBeGreaterThanOrEqual(1);
   }, 60_000);
 

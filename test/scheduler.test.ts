@@ -258,3 +258,12 @@ describe('no account available', () => {
     expect(error.message).toContain('no account of this kind exists');
   });
 });
+
+describe('the selection pool', () => {
+  it('commits asynchronously (bookkeeping only), while the main pool keeps synchronous commits', async () => {
+    const { app } = testApp;
+    const [selection] = (await app.selectionPool.query<{ setting: string }>("select current_setting('synchronous_commit') as setting")).rows;
+    const [main] = (await app.pool.query<{ setting: string }>("select current_setting('synchronous_commit') as setting")).rows;
+    expect({ selection: selection!.setting, main: main!.setting }).toEqual({ selection: 'off', main: 'on' });
+  });
+});

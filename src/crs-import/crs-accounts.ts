@@ -15,6 +15,7 @@ import {
   type Json,
 } from './crs-import.queries.js';
 import { CrsSecretDecryptor, type CrsAccountKind } from './crs-secrets.js';
+import { ImportSetupError } from './import-errors.js';
 
 /** Where each CRS account kind lives in Redis (redis-model 1.2-1.4). */
 export const CRS_ACCOUNT_SOURCES: { kind: CrsAccountKind; pattern: string; prefix: string; json: boolean }[] = [
@@ -49,6 +50,8 @@ export type Action = 'inserted' | 'updated' | 'unchanged' | 'skipped';
 export interface AccountsImportSettings {
   /** CRS's ENCRYPTION_KEY (decrypts the account secrets). */
   crsEncryptionKey: string;
+  /** CRS's config.security.azureOpenaiSalt, when that installation set one. */
+  azureOpenaiSalt?: string | undefined;
   keyring: Keyring;
   /** Zone of CRS's local times (quotaResetTime). */
   timeZone: string;
@@ -136,27 +139,41 @@ export async function importAccountsDomain(
   onProgress: (phase: 'accounts' | 'groups' | 'stickySessions' | 'oauthSessions', done: number, total: number) => void,
 ): Promise<AccountsNotes> {
   const notes: AccountsNotes['notes'] = [];
-  const decryptor = new CrsSecretDecryptor(settings.crsEncryptionKey);
+  const decryptor = new CrsSecretDecryptor(
+    settings.crsEncryptionKey,
+    settings.azureOpenaiSalt === undefined ? undefined : { azureOpenaiSalt: settings.azureOpenaiSalt },
+  );
+  // A wrong CRS key leaves every ciphertext undecryptable: stop rather than
+  // store ciphertexts as secrets (the transaction rolls back).
+  let decrypted = 0;
+  let failed = 0;
   const keyring = settings.keyring as unknown as Json;
 
   for (const [i, { redisKey, kind, json }] of keys.accounts.entries()) {
     await runRecord('accounts', redisKey, async () => {
       const fields = json ? parseDocument(redisKey, await redis.get(redisKey)) : await redis.hgetall(redisKey);
-      const decrypted = decryptor.decryptAccount(kind, fields);
-      for (const field of decrypted.undecryptable) {
+      const result = decryptor.decryptAccount(kind, fields);
+      failed += Object.values(result.reasons).filter((reason) => reason === 'decryption-failed').length;
+      decrypted += Object.keys(result.secrets).length - result.undecryptable.filter((field) => field in result.secrets).length;
+      for (const field of result.undecryptable) {
         notes.push({
           redisKey,
-          note: `${field} could not be decrypted (${decrypted.reasons[field]}); ${kind === 'bedrock' ? 'left out' : 'kept as it was, as CRS does'}`,
+          note: `${field} could not be decrypted (${result.reasons[field]}); ${kind === 'bedrock' ? 'kept encrypted as CRS had it' : 'kept as it was, as CRS does'}`,
         });
       }
       const [row] = await importCrsAccount.run(
-        { redisKey, kind, fields: fields as Json, secrets: secretsForSql(decrypted.secrets) as Json, keyring, timeZone: settings.timeZone },
+        { redisKey, kind, fields: fields as Json, secrets: secretsForSql(result.secrets) as Json, keyring, timeZone: settings.timeZone },
         db,
       );
       for (const note of row!.notes) notes.push({ redisKey, note });
       return row!.action as Action;
     });
     onProgress('accounts', i + 1, keys.accounts.length);
+  }
+  if (failed > 0 && decrypted === 0) {
+    throw new ImportSetupError(
+      `none of the ${failed} encrypted account secret(s) could be decrypted: CRS_ENCRYPTION_KEY is not the key this CRS used (nothing was imported)`,
+    );
   }
 
   for (const [i, redisKey] of keys.groups.entries()) {

@@ -7,6 +7,7 @@
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { preparedConnection } from '../db.js';
+import { ImportSetupError } from './import-errors.js';
 import { findAccountKeys, importAccountsDomain, scanKeys, type AccountsImportSettings, type Action } from './crs-accounts.js';
 import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser, listCrsImportNotes } from './crs-import.queries.js';
 
@@ -63,8 +64,7 @@ export interface ImportOptions {
   onProgress?: (phase: Phase, done: number, total: number) => void;
 }
 
-/** The import cannot start as configured (nothing was written). */
-export class ImportSetupError extends Error {}
+export { ImportSetupError } from './import-errors.js';
 
 function emptyDomain(read: number): DomainReport {
   return { read, inserted: 0, updated: 0, unchanged: 0, skipped: 0, refused: [] };

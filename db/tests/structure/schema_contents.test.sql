@@ -37,7 +37,7 @@ select functions_are('relaypg', array[
   'to_account_group', 'to_api_key', 'unbind_keys', 'users_propagate_activity'],
   'relaypg holds exactly the tested helpers');
 
-select tables_are('relaypg', array['account_group_members', 'account_groups', 'accounts', 'api_keys', 'client_kinds', 'oauth_sessions',
+select tables_are('relaypg', array['account_group_members', 'account_groups', 'accounts', 'api_keys', 'client_kinds', 'deleted_accounts', 'oauth_sessions',
   'purged_api_keys', 'scheduled_jobs', 'sticky_sessions', 'users'],
   'relaypg holds the private tables');
 
