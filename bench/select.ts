@@ -211,7 +211,7 @@ async function main(): Promise<number> {
     const counted = async (plan: Plan) => {
       const tally = newTally();
       let queries = 0;
-      const undo = spy(app.pool, 'query', () => queries++);
+      const undo = spy(app.selectionPool, 'query', () => queries++);
       try {
         const call = pathCall(plan, tally);
         for (let i = 0; i < plan.hashes.length; i++) await call(i);
