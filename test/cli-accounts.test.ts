@@ -2,39 +2,17 @@
 // database: `relaypg maintenance` and `relaypg rotate-account-secrets`.
 // Failures are readable (no stack traces) and no output carries a key,
 // a secret or a database password.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
-import { projectRoot } from '../src/paths.js';
 import { startApp, TEST_ACCOUNT_SECRET_KEY } from './support/app.js';
+import { projectRoot } from '../src/paths.js';
+import { cli, noStack, type CliRun as Run } from './support/cli.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 import { withRootPool } from './support/http.js';
 import { testEnv } from './support/env.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-// As test/cli.test.ts, and the account key ring's variables are not inherited either.
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(
-        ([name]) => !/^(APP_DATABASE_URL|ADMIN_TOKEN|API_KEY_HMAC_SECRET|DATABASE_URL|ROOT_DATABASE_URL|ACCOUNT_SECRET_KEY|ACCOUNT_SECRET_KEY_VERSION|ACCOUNT_SECRET_PREVIOUS_KEYS)$/.test(name),
-      ),
-    );
-    execFile('npx', ['tsx', 'src/cli.ts', ...args], { cwd: projectRoot, env: { ...clean, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at\s|\.(ts|js):\d+/);
 
 /** Neither stream carries any of `secrets`. */
 function expectNoneOf(run: Run, secrets: string[]): void {

@@ -1,24 +1,6 @@
 // The command line: readable failures (no stack traces), --help everywhere.
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../src/paths.js';
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(APP_DATABASE_URL|ADMIN_TOKEN|API_KEY_HMAC_SECRET|DATABASE_URL|ROOT_DATABASE_URL)$/.test(name)));
-    execFile('npx', ['tsx', 'src/cli.ts', ...args], { cwd: projectRoot, env: { ...clean, LOG_LEVEL: 'silent', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at\s|\.(ts|js):\d+/);
+import { cli, noStack } from './support/cli.js';
 
 describe('relaypg command line', () => {
   it('has --help on every command', async () => {
