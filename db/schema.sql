@@ -146,7 +146,8 @@ CREATE TYPE api.account_selection AS (
 	account_kind text,
 	upstream_model text,
 	sticky boolean,
-	account_version bigint
+	account_version bigint,
+	session_expires_at timestamp with time zone
 );
 
 
@@ -156,7 +157,7 @@ ALTER TYPE api.account_selection OWNER TO :DATABASE_OWNER;
 -- Name: TYPE account_selection; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON TYPE api.account_selection IS 'The account chosen for a request, the model name to send upstream, and whether a sticky session chose it.';
+COMMENT ON TYPE api.account_selection IS 'The account chosen for a request, the model name to send upstream, whether a sticky session chose it, and when the session''s mapping expires.';
 
 
 --
@@ -2512,6 +2513,7 @@ declare
   v_hit record;
   v_stale_account uuid;
   v_claimed uuid;
+  v_expires timestamptz;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
@@ -2576,7 +2578,7 @@ begin
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
           update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, null::timestamptz);
       end if;
     end if;
   end loop;
@@ -2604,11 +2606,13 @@ begin
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
           update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
         end if;
+        v_expires := v_hit.expires_at;
         if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
-          update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
+          v_expires := v_now + p_sticky_ttl;
+          update relaypg.sticky_sessions s set expires_at = v_expires
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_expires);
       end if;
       v_stale_account := v_account.id;
     end if;
@@ -2647,20 +2651,20 @@ begin
     on conflict (platform, session_hash) do update
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
      where s.expires_at <= v_now or s.account_id = v_stale_account
-    returning s.account_id into v_claimed;
+    returning s.account_id, s.expires_at into v_claimed, v_expires;
     if v_claimed is null then
-      select a as account, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
+      select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
         from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
       if found and v_hit.can_serve then
         v_account := v_hit.account;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_hit.expires_at);
       end if;
       -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
-  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, v_expires);
 end
 $_$;
 
@@ -3010,6 +3014,31 @@ ALTER FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds tex
 --
 
 COMMENT ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) IS 'True when the account is of one of p_kinds, in the group (p_group_members; shared when null), available at p_at and serves p_model.';
+
+
+--
+-- Name: account_group_members_notify_change(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.account_group_members_notify_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  perform pg_notify('relaypg_account_group_changed',
+    json_build_object('id', coalesce(new.group_id, old.group_id), 'version', 0)::text);
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.account_group_members_notify_change() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION account_group_members_notify_change(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.account_group_members_notify_change() IS 'AFTER trigger: NOTIFY relaypg_account_group_changed {id: group id} when a group''s membership changes.';
 
 
 --
@@ -5432,6 +5461,13 @@ CREATE TRIGGER _100_bump_version BEFORE UPDATE OF kind, platform, name, descript
 
 
 --
+-- Name: account_group_members _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TRIGGER _900_notify_change AFTER INSERT OR DELETE ON relaypg.account_group_members FOR EACH ROW EXECUTE FUNCTION relaypg.account_group_members_notify_change();
+
+
+--
 -- Name: accounts _900_notify_change; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5950,6 +5986,13 @@ REVOKE ALL ON FUNCTION relaypg.kind_platform(p_kind text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.account_can_serve(p_account relaypg.accounts, p_kinds text[], p_group_members uuid[], p_model text, p_at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION account_group_members_notify_change(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.account_group_members_notify_change() FROM PUBLIC;
 
 
 --

@@ -11,6 +11,7 @@ import { AccountGroupService } from './accounts/account-groups.js';
 import { AccountService } from './accounts/accounts.js';
 import { OauthSessionService } from './accounts/oauth-sessions.js';
 import { AccountScheduler } from './accounts/scheduler.js';
+import { SelectionCache } from './accounts/selection-cache.js';
 import { ChangeListener } from './change-listener.js';
 import { accountKeyring, type Config } from './config.js';
 import { createPool, preparedConnection } from './db.js';
@@ -37,6 +38,7 @@ export interface App {
   accounts: AccountService;
   accountGroups: AccountGroupService;
   scheduler: AccountScheduler;
+  selectionCache: SelectionCache;
   oauthSessions: OauthSessionService;
   maintenance: Maintenance;
   health: HealthService;
@@ -64,8 +66,17 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       log,
     });
     const keyring = accountKeyring(config);
-    const accounts = new AccountService({ pool, keyring, timeZone: config.TIME_ZONE });
-    const listener = new ChangeListener(config.APP_DATABASE_URL, [cache.changeSubscriber, accounts.changeSubscriber], log);
+    const selectionCache = new SelectionCache({
+      ttlMs: config.SELECTION_CACHE_TTL_MS,
+      maxEntries: config.SELECTION_CACHE_MAX_ENTRIES,
+      renewalThresholdMs: config.STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES * 60_000,
+    });
+    const accounts = new AccountService({ pool, keyring, timeZone: config.TIME_ZONE, onAccountChanged: (id) => selectionCache.forgetAccount(id) });
+    const listener = new ChangeListener(
+      config.APP_DATABASE_URL,
+      [cache.changeSubscriber, accounts.changeSubscriber, ...selectionCache.changeSubscribers],
+      log,
+    );
     listenerToStop = listener;
     listener.start();
     const lastUsed = new LastUsedTracker(preparedConnection(pool), config.LAST_USED_FLUSH_INTERVAL_MS, log);
@@ -80,10 +91,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     });
     const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
     const users = new UserService(pool);
-    const accountGroups = new AccountGroupService(pool);
+    const accountGroups = new AccountGroupService(pool, () => selectionCache.clear());
     const scheduler = new AccountScheduler(selectionPool, {
       stickyTtlSeconds: config.STICKY_SESSION_TTL_HOURS * 3600,
       renewalThresholdSeconds: config.STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES * 60,
+      cache: selectionCache,
     });
     const oauthSessions = new OauthSessionService(pool, keyring);
     const maintenance = new Maintenance(pool, log);
@@ -103,7 +115,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, oauthSessions, maintenance, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();

@@ -14,7 +14,9 @@ import { rootPool } from './support/database.js';
 import { unique } from './support/http.js';
 import { appErrorOf } from './support/errors.js';
 
-const testApp = useTestApp();
+// These tests change mappings behind the service's back (as the superuser):
+// remembered selections would hide that, so they are off here (see selection-cache.test.ts).
+const testApp = useTestApp({ env: { SELECTION_CACHE_TTL_MS: '0' } });
 let root: pg.Pool;
 let keyId: string;
 

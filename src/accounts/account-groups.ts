@@ -50,7 +50,11 @@ const defined = (settings: AccountGroupSettings): Json =>
 export class AccountGroupService {
   private readonly db: Queryable;
 
-  constructor(pool: pg.Pool) {
+  /** onChanged: after a write that can change which accounts serve a group (before its NOTIFY arrives). */
+  constructor(
+    pool: pg.Pool,
+    private readonly onChanged: () => void = () => undefined,
+  ) {
     this.db = preparedConnection(pool);
   }
 
@@ -77,11 +81,13 @@ export class AccountGroupService {
   /** Refused (ACBND) while keys are bound to the group unless unbindKeys; returns how many keys were unbound. */
   async delete(id: string, options: { unbindKeys: boolean }): Promise<number> {
     const [row] = await mapDbErrors(() => deleteAccountGroup.run({ id, unbindKeys: options.unbindKeys }, this.db));
+    this.onChanged();
     return row!.unboundKeys;
   }
 
   async setMembers(id: string, accountIds: string[]): Promise<AccountGroup> {
     const [row] = await mapDbErrors(() => setAccountGroupMembers.run({ id, accountIds }, this.db));
+    this.onChanged();
     return groupFromRow(row!);
   }
 }

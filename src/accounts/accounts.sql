@@ -67,6 +67,6 @@ select * from api.mark_account_quota_exceeded(:id!, :timeZone!);
 
 /* @name SelectAccount */
 select account_id as "accountId!", account_kind as "accountKind!", upstream_model as "upstreamModel!",
-       sticky as "sticky!", account_version as "accountVersion!"
+       sticky as "sticky!", account_version as "accountVersion!", session_expires_at as "sessionExpiresAt"
   from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,
                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!));

@@ -77,6 +77,8 @@ export interface AccountServiceDeps {
   serverErrors?: ServerErrorPolicy;
   /** How long a failed token refresh keeps the account out before it is retried. */
   refreshRetrySeconds?: number;
+  /** Called after every write to an account (before its NOTIFY is delivered), e.g. to drop remembered selections. */
+  onAccountChanged?: (accountId: string) => void;
 }
 
 const asObject = (value: Json | null): Record<string, unknown> =>
@@ -116,13 +118,13 @@ export class AccountService {
 
   async update(id: string, changes: AccountSettings): Promise<Account> {
     const { settings, secrets } = toSqlAccountInput(changes);
-    const [row] = await mapDbErrors(() => updateAccount.run({ id, changes: settings as Json, secrets: secrets as Json, keyring: this.keyring }, this.db));
-    return accountFromRow(row!);
+    return this.one(() => updateAccount.run({ id, changes: settings as Json, secrets: secrets as Json, keyring: this.keyring }, this.db));
   }
 
   /** Deletes an account; refused (ACBND) while keys are bound to it unless unbindKeys. Returns how many keys were unbound. */
   async delete(id: string, options: { unbindKeys: boolean }): Promise<number> {
     const [row] = await mapDbErrors(() => deleteAccount.run({ id, unbindKeys: options.unbindKeys }, this.db));
+    this.deps.onAccountChanged?.(id);
     return row!.unboundKeys;
   }
 
@@ -271,8 +273,11 @@ export class AccountService {
     return this.deps.keyring as unknown as Json;
   }
 
+  /** A write that returns the account: mapped, and announced to this process at once. */
   private async one(call: () => Promise<Parameters<typeof accountFromRow>[0][]>): Promise<Account> {
     const [row] = await mapDbErrors(call);
-    return accountFromRow(row!);
+    const account = accountFromRow(row!);
+    this.deps.onAccountChanged?.(account.id);
+    return account;
   }
 }

@@ -1,11 +1,13 @@
 // Account selection for a relayed request: the session hash is derived from
 // the body exactly as CRS does (so sessions keep their account across a
-// migration), then one database call chooses (api.select_account).
+// migration), then one database call chooses (api.select_account), unless the
+// in-process SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
 import { preparedConnection, type Queryable } from '../db.js';
 import { mapDbErrors } from '../errors.js';
 import type { AccountKind, AccountPlatform } from './account.js';
 import { selectAccount } from './accounts.queries.js';
+import { SelectionCache } from './selection-cache.js';
 import { sessionHashOf } from './session-hash.js';
 
 export interface SelectionRequest {
@@ -34,6 +36,8 @@ export interface Selection {
 export interface SchedulerOptions {
   stickyTtlSeconds: number;
   renewalThresholdSeconds: number;
+  /** Remembered decisions (sessions only); none when absent or disabled. */
+  cache?: SelectionCache;
 }
 
 export class AccountScheduler {
@@ -48,6 +52,11 @@ export class AccountScheduler {
 
   async select(request: SelectionRequest): Promise<Selection> {
     const sessionHash = request.sessionHash !== undefined ? request.sessionHash : sessionHashOf(request.body);
+    const cache = this.options.cache?.enabled && sessionHash ? this.options.cache : undefined;
+    const entryKey = cache ? SelectionCache.entryKey(request.apiKeyId, request.platform, request.model, sessionHash!) : '';
+    const remembered = cache?.get(entryKey);
+    if (remembered !== undefined) return remembered;
+    const epoch = cache?.epoch ?? 0;
     const [row] = await mapDbErrors(() =>
       selectAccount.run(
         {
@@ -61,7 +70,7 @@ export class AccountScheduler {
         this.db,
       ),
     );
-    return {
+    const selection: Selection = {
       accountId: row!.accountId,
       accountKind: row!.accountKind as AccountKind,
       upstreamModel: row!.upstreamModel,
@@ -69,5 +78,7 @@ export class AccountScheduler {
       accountVersion: Number(row!.accountVersion),
       sessionHash,
     };
+    cache?.store(entryKey, request.apiKeyId, selection, row!.sessionExpiresAt, epoch);
+    return selection;
   }
 }

@@ -1,5 +1,5 @@
 --! Previous: sha1:b7b34af44320227f943cfd9bd54f8c78886c3630
---! Hash: sha1:b4be5da51af20dde6d64c96da124d7ba5bdce026
+--! Hash: sha1:a157fa8b734e01219d6b49df48ea6cf57b170efb
 --! Message: accounts
 
 -- accounts: the upstream account pool (every CRS account type), encrypted
@@ -20,23 +20,24 @@ begin
       join pg_catalog.pg_namespace n on n.oid = p.pronamespace
      where n.nspname in ('api', 'relaypg')
        and p.proname in (
-         'account_can_serve', 'account_credentials', 'account_secret_names', 'account_secret_versions',
-         'account_unavailable_reason', 'account_upstream_model', 'accounts_bump_version', 'accounts_notify_change',
-         'apply_account_group_settings', 'apply_account_secrets', 'apply_account_settings', 'count_accounts',
-         'create_account', 'create_account_group', 'create_oauth_session', 'crs_instant',
-         'crs_model_mapping', 'crs_subscription_plan', 'decrypt_secrets', 'delete_account',
-         'delete_account_group', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job',
-         'get_account', 'get_account_group', 'import_crs_account', 'import_crs_account_group',
-         'import_crs_oauth_session', 'import_crs_sticky_session', 'keyring_current_version', 'keyring_key',
-         'keys_bound_to', 'kind_platform', 'list_account_groups', 'list_accounts',
-         'list_dangling_key_bindings', 'list_scheduled_jobs', 'lock_account', 'lock_account_group',
-         'mark_account_blocked', 'mark_account_overloaded', 'mark_account_quota_exceeded', 'mark_account_rate_limited',
-         'pause_account', 'purge_expired_sessions', 'record_account_server_error', 'record_scheduled_job',
-         'record_session_window', 'record_token_refresh', 'record_token_refresh_failure', 'release_bindings',
-         'reset_account_state', 'resume_account', 'rotate_account_secrets', 'run_maintenance',
-         'save_account', 'select_account', 'set_account_group_members', 'setting_model_mapping',
-         'setting_name', 'setting_proxy', 'take_oauth_session', 'to_account',
-         'to_account_group', 'unbind_keys', 'update_account', 'update_account_group')
+         'account_can_serve', 'account_credentials', 'account_group_members_notify_change', 'account_secret_names',
+         'account_secret_versions', 'account_unavailable_reason', 'account_upstream_model', 'accounts_bump_version',
+         'accounts_notify_change', 'apply_account_group_settings', 'apply_account_secrets', 'apply_account_settings',
+         'count_accounts', 'create_account', 'create_account_group', 'create_oauth_session',
+         'crs_instant', 'crs_model_mapping', 'crs_subscription_plan', 'decrypt_secrets',
+         'delete_account', 'delete_account_group', 'encrypt_secrets', 'explain_no_account',
+         'forget_scheduled_job', 'get_account', 'get_account_group', 'import_crs_account',
+         'import_crs_account_group', 'import_crs_oauth_session', 'import_crs_sticky_session', 'keyring_current_version',
+         'keyring_key', 'keys_bound_to', 'kind_platform', 'list_account_groups',
+         'list_accounts', 'list_dangling_key_bindings', 'list_scheduled_jobs', 'lock_account',
+         'lock_account_group', 'mark_account_blocked', 'mark_account_overloaded', 'mark_account_quota_exceeded',
+         'mark_account_rate_limited', 'pause_account', 'purge_expired_sessions', 'record_account_server_error',
+         'record_scheduled_job', 'record_session_window', 'record_token_refresh', 'record_token_refresh_failure',
+         'release_bindings', 'reset_account_state', 'resume_account', 'rotate_account_secrets',
+         'run_maintenance', 'save_account', 'select_account', 'set_account_group_members',
+         'setting_model_mapping', 'setting_name', 'setting_proxy', 'take_oauth_session',
+         'to_account', 'to_account_group', 'unbind_keys', 'update_account',
+         'update_account_group')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -260,6 +261,24 @@ create table relaypg.account_group_members (
 );
 comment on table relaypg.account_group_members is 'Group membership (CRS account_group_members:{id}).';
 create index account_group_members_account_id_idx on relaypg.account_group_members (account_id);
+
+-- Membership decides which accounts a group-bound key may use: instances
+-- that remember selections drop them when it changes (delivered on commit).
+create function relaypg.account_group_members_notify_change()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  perform pg_notify('relaypg_account_group_changed',
+    json_build_object('id', coalesce(new.group_id, old.group_id), 'version', 0)::text);
+  return null;
+end
+$$;
+comment on function relaypg.account_group_members_notify_change() is
+  'AFTER trigger: NOTIFY relaypg_account_group_changed {id: group id} when a group''s membership changes.';
+create trigger _900_notify_change after insert or delete on relaypg.account_group_members
+  for each row execute function relaypg.account_group_members_notify_change();
 
 -- Sticky routing: a session keeps its account until expires_at. Expired rows
 -- are never read and are purged by api.purge_expired_sessions.
@@ -1575,13 +1594,15 @@ grant execute on function api.set_account_group_members(uuid, uuid[]) to :DATABA
 -- Account selection with sticky sessions
 -- ---------------------------------------------------------------------------
 create type api.account_selection as (
-  account_id      uuid,
-  account_kind    text,
-  upstream_model  text,
-  sticky          boolean,
-  account_version bigint
+  account_id         uuid,
+  account_kind       text,
+  upstream_model     text,
+  sticky             boolean,
+  account_version    bigint,
+  -- When the session's mapping to this account expires (null: no mapping).
+  session_expires_at timestamptz
 );
-comment on type api.account_selection is 'The account chosen for a request, the model name to send upstream, and whether a sticky session chose it.';
+comment on type api.account_selection is 'The account chosen for a request, the model name to send upstream, whether a sticky session chose it, and when the session''s mapping expires.';
 
 -- Is an account one the request may use: of the right kind, shared (no
 -- group) or a member of the bound group (p_group_members, read once by the
@@ -1644,6 +1665,7 @@ declare
   v_hit record;
   v_stale_account uuid;
   v_claimed uuid;
+  v_expires timestamptz;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
@@ -1708,7 +1730,7 @@ begin
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
           update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, null::timestamptz);
       end if;
     end if;
   end loop;
@@ -1736,11 +1758,13 @@ begin
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
           update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
         end if;
+        v_expires := v_hit.expires_at;
         if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
-          update relaypg.sticky_sessions s set expires_at = v_now + p_sticky_ttl
+          v_expires := v_now + p_sticky_ttl;
+          update relaypg.sticky_sessions s set expires_at = v_expires
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_expires);
       end if;
       v_stale_account := v_account.id;
     end if;
@@ -1779,20 +1803,20 @@ begin
     on conflict (platform, session_hash) do update
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
      where s.expires_at <= v_now or s.account_id = v_stale_account
-    returning s.account_id into v_claimed;
+    returning s.account_id, s.expires_at into v_claimed, v_expires;
     if v_claimed is null then
-      select a as account, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
+      select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
         from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
       if found and v_hit.can_serve then
         v_account := v_hit.account;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_hit.expires_at);
       end if;
       -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
-  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version);
+  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, v_expires);
 end
 $$;
 comment on function api.select_account(uuid, text, text, text, interval, interval) is

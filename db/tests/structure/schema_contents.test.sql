@@ -22,7 +22,7 @@ select functions_are('api', array[
   'api holds exactly the contract''s functions');
 
 select functions_are('relaypg', array[
-  'account_can_serve', 'account_secret_names', 'account_unavailable_reason',
+  'account_can_serve', 'account_group_members_notify_change', 'account_secret_names', 'account_unavailable_reason',
   'account_upstream_model', 'accounts_bump_version', 'accounts_notify_change',
   'api_keys_bump_auth_version', 'api_keys_notify_change', 'apply_account_group_settings',
   'apply_account_secrets', 'apply_account_settings', 'apply_api_key_settings', 'authenticated_key',

@@ -1,0 +1,135 @@
+// Remembers api.select_account's decisions for sessions, in process: a session
+// that returns to its account is answered without a database call. It never
+// decides anything itself, and it forgets a decision
+// - when the session's mapping could need a renewal (or expire): the next call
+//   goes to the database, which renews it;
+// - after its TTL;
+// - as soon as anything it depends on changes, on any instance: the account
+//   (NOTIFY relaypg_account_changed: paused, limited, deleted, ...), the key's
+//   bindings (relaypg_api_key_changed) or a group's members
+//   (relaypg_account_group_changed: everything is dropped, it is rare).
+// A decision read while a change was being announced is not kept (an epoch
+// counter moves with every invalidation).
+import type { ChangeSubscriber } from '../change-listener.js';
+import type { Selection } from './scheduler.js';
+
+export const ACCOUNT_GROUP_CHANGED_CHANNEL = 'relaypg_account_group_changed';
+
+interface Entry {
+  selection: Selection;
+  until: number;
+  apiKeyId: string;
+}
+
+export interface SelectionCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  /** A mapping with less life left than this is renewed by the database: forget the decision before. */
+  renewalThresholdMs: number;
+  now?: () => number;
+}
+
+export class SelectionCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly byAccount = new Map<string, Set<string>>();
+  private readonly byKey = new Map<string, Set<string>>();
+  private epochValue = 0;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SelectionCacheOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get enabled(): boolean {
+    return this.options.ttlMs > 0 && this.options.maxEntries > 0;
+  }
+
+  /** Moves on every invalidation: capture it before asking the database, pass it to store(). */
+  get epoch(): number {
+    return this.epochValue;
+  }
+
+  static entryKey(apiKeyId: string, platform: string, model: string, sessionHash: string): string {
+    return `${apiKeyId}\u0000${platform}\u0000${sessionHash}\u0000${model}`;
+  }
+
+  get(entryKey: string): Selection | undefined {
+    const entry = this.entries.get(entryKey);
+    if (entry === undefined) return undefined;
+    if (entry.until > this.now()) return entry.selection;
+    this.drop(entryKey);
+    return undefined;
+  }
+
+  /** Remembers a decision that maps the session, unless something changed since `epoch`. */
+  store(entryKey: string, apiKeyId: string, selection: Selection, sessionExpiresAt: Date | null, epoch: number): void {
+    if (!this.enabled || epoch !== this.epochValue || sessionExpiresAt === null) return;
+    const until = Math.min(this.now() + this.options.ttlMs, sessionExpiresAt.getTime() - this.options.renewalThresholdMs);
+    if (until <= this.now()) return;
+    if (this.entries.size >= this.options.maxEntries) this.dropOldest();
+    this.drop(entryKey);
+    this.entries.set(entryKey, { selection: { ...selection, sticky: true }, until, apiKeyId });
+    this.index(this.byAccount, selection.accountId, entryKey);
+    this.index(this.byKey, apiKeyId, entryKey);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.epochValue++;
+    this.entries.clear();
+    this.byAccount.clear();
+    this.byKey.clear();
+  }
+
+  /** Subscribers for the three channels whose changes a decision depends on. */
+  get changeSubscribers(): ChangeSubscriber[] {
+    return [
+      { channel: 'relaypg_account_changed', changed: (id) => this.forget(this.byAccount, id), forgetAll: () => this.clear() },
+      { channel: 'relaypg_api_key_changed', changed: (id) => this.forget(this.byKey, id), forgetAll: () => this.clear() },
+      { channel: ACCOUNT_GROUP_CHANGED_CHANNEL, changed: () => this.clear(), forgetAll: () => this.clear() },
+    ];
+  }
+
+  /** Read-your-writes on this instance: a write through this process drops at once what its NOTIFY will drop everywhere. */
+  forgetAccount(accountId: string): void {
+    this.forget(this.byAccount, accountId);
+  }
+
+  private forget(index: Map<string, Set<string>>, id: string): void {
+    this.epochValue++;
+    for (const entryKey of index.get(id) ?? []) this.drop(entryKey);
+  }
+
+  private index(index: Map<string, Set<string>>, id: string, entryKey: string): void {
+    let keys = index.get(id);
+    if (keys === undefined) index.set(id, (keys = new Set()));
+    keys.add(entryKey);
+  }
+
+  private drop(entryKey: string): void {
+    const entry = this.entries.get(entryKey);
+    if (entry === undefined) return;
+    this.entries.delete(entryKey);
+    this.unindex(this.byAccount, entry.selection.accountId, entryKey);
+    this.unindex(this.byKey, entry.apiKeyId, entryKey);
+  }
+
+  private unindex(index: Map<string, Set<string>>, id: string, entryKey: string): void {
+    const keys = index.get(id);
+    if (keys === undefined) return;
+    keys.delete(entryKey);
+    if (keys.size === 0) index.delete(id);
+  }
+
+  /** Maps iterate in insertion order: drop the oldest tenth. */
+  private dropOldest(): void {
+    let toDrop = Math.max(1, Math.floor(this.options.maxEntries / 10));
+    for (const entryKey of this.entries.keys()) {
+      this.drop(entryKey);
+      if (--toDrop === 0) break;
+    }
+  }
+}
