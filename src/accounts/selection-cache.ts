@@ -68,7 +68,8 @@ export class SelectionCache {
     if (until <= this.now()) return;
     if (this.entries.size >= this.options.maxEntries) this.dropOldest();
     this.drop(entryKey);
-    this.entries.set(entryKey, { selection: { ...selection, sticky: true }, until, apiKeyId });
+    // Shared by every caller that hits it: frozen, so that none can change it for the others.
+    this.entries.set(entryKey, { selection: Object.freeze({ ...selection, sticky: true }), until, apiKeyId });
     this.index(this.byAccount, selection.accountId, entryKey);
     this.index(this.byKey, apiKeyId, entryKey);
   }
