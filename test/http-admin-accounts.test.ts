@@ -743,6 +743,27 @@ describe('/admin/account-groups', () => {
   });
 });
 
+describe('key bindings through /admin/api-keys', () => {
+  it('take an account id, group:<id> or (OpenAI) responses:<id>, stored lower-case; anything else is 400 naming the field', async () => {
+    const account = await createAccount(officialAccount());
+    const { apiKey } = await createKeyViaAdmin(served.http, {
+      name: unique('binding-forms'),
+      claudeAccountId: account.id.toUpperCase(),
+      openaiAccountId: `responses:${account.id}`,
+      geminiAccountId: '',
+    });
+    expect([apiKey.claudeAccountId, apiKey.openaiAccountId, apiKey.geminiAccountId]).toEqual([account.id, `responses:${account.id}`, null]);
+    for (const [field, value] of [
+      ['claudeAccountId', 'not-an-id'],
+      ['claudeAccountId', `responses:${account.id}`],
+      ['claudeConsoleAccountId', `group:${account.id}`],
+      ['bedrockAccountId', account.id.replace(/-/g, '')],
+    ] as const) {
+      expectError(await send('POST', '/admin/api-keys', { json: { name: unique('bad-binding'), [field]: value } }), 400, 'invalid_input', field);
+    }
+  });
+});
+
 describe('unknown routes', () => {
   it('404 not_found for a method or path the admin API does not have', async () => {
     expectError(await send('PUT', `/admin/accounts/${randomUUID()}`, { json: {} }), 404, 'not_found');

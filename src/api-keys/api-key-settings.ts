@@ -13,6 +13,21 @@ export const storableText = () =>
 
 const money = z.union([z.number(), storableText()]);
 const nullableText = storableText().nullable();
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/**
+ * An account binding as CRS writes it: an account id, or `group:<id>` where
+ * groups exist (Claude, Gemini, OpenAI), or `responses:<id>` (OpenAI-Responses).
+ * Stored lower-case; '' and null unbind.
+ */
+const binding = (prefixes: string[]) => {
+  const pattern = new RegExp(`^(${prefixes.map((p) => `${p}:`).join('|')})?${UUID}$`);
+  const forms = ['an account id', ...prefixes.map((p) => `${p}:<id>`)].join(' or ');
+  return z
+    .union([z.literal(''), z.string().regex(pattern, `must be ${forms}`)])
+    .nullable()
+    .transform((value) => (value === '' || value === null ? null : value.toLowerCase()));
+};
 const textList = z.array(storableText());
 
 export const apiKeySettingsSchema = z
@@ -28,12 +43,12 @@ export const apiKeySettingsSchema = z
     rateLimitCost: money,
     dailyCostLimit: money,
     weeklyOpusCostLimit: money,
-    claudeAccountId: nullableText,
-    claudeConsoleAccountId: nullableText,
-    geminiAccountId: nullableText,
-    openaiAccountId: nullableText,
-    azureOpenaiAccountId: nullableText,
-    bedrockAccountId: nullableText,
+    claudeAccountId: binding(['group']),
+    claudeConsoleAccountId: binding([]),
+    geminiAccountId: binding(['group']),
+    openaiAccountId: binding(['group', 'responses']),
+    azureOpenaiAccountId: binding([]),
+    bedrockAccountId: binding([]),
     enableModelRestriction: z.boolean(),
     restrictedModels: textList,
     enableClientRestriction: z.boolean(),
