@@ -78,7 +78,7 @@ describe('an accepted key', () => {
       rateLimitRequests: 100,
       dailyCostLimit: '12.5',
       tags: ['team-a'],
-      claudeAccountId: 'acct-1',
+      claudeAccountId: '3f1c0e2a-0000-4000-8000-0000000acc01',
     }));
   });
 
@@ -95,7 +95,7 @@ describe('an accepted key', () => {
       rateLimitWindow: 60,
       rateLimitRequests: 100,
       tags: ['team-a'],
-      claudeAccountId: 'acct-1',
+      claudeAccountId: '3f1c0e2a-0000-4000-8000-0000000acc01',
       createdAt: apiKey.createdAt,
     });
     expect(Number(result.body.key.dailyCostLimit)).toBe(12.5);
