@@ -2493,10 +2493,10 @@ COMMENT ON FUNCTION api.run_maintenance() IS 'Periodic maintenance (today: purge
 
 
 --
--- Name: select_account(uuid, text, text, text, interval, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+-- Name: select_account(uuid, text, text, text, interval, interval, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval) RETURNS api.account_selection
+CREATE FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval, p_asynchronous_commit boolean DEFAULT false) RETURNS api.account_selection
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $_$
@@ -2514,12 +2514,20 @@ declare
   v_stale_account uuid;
   v_claimed uuid;
   v_expires timestamptz;
+  -- An account binding that could not serve: the answer is a fallback that a
+  -- mere change of time can undo, so it is not to be remembered (no expiry).
+  v_binding_skipped boolean := false;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
   end if;
   if char_length(p_session_hash) > 128 then
     perform relaypg.raise_invalid('session_hash', 'must be at most 128 characters');
+  end if;
+  -- The caller's choice, for its own transaction: what this call writes is
+  -- bookkeeping (a mapping, a last use) that a crash may lose without harm.
+  if p_asynchronous_commit then
+    perform pg_catalog.set_config('synchronous_commit', 'off', true);
   end if;
   case p_platform
     when 'claude' then
@@ -2580,6 +2588,7 @@ begin
         end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, null::timestamptz);
       end if;
+      v_binding_skipped := true;
     end if;
   end loop;
 
@@ -2612,7 +2621,8 @@ begin
           update relaypg.sticky_sessions s set expires_at = v_expires
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_expires);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version,
+                case when not v_binding_skipped then v_expires end);
       end if;
       v_stale_account := v_account.id;
     end if;
@@ -2652,30 +2662,37 @@ begin
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
      where s.expires_at <= v_now or s.account_id = v_stale_account
     returning s.account_id, s.expires_at into v_claimed, v_expires;
+    if v_claimed is not null and v_stale_account is not null then
+      -- The session moved off an account that could not serve this request:
+      -- instances remembering it for other requests must forget it (rare).
+      perform pg_notify('relaypg_session_remapped', json_build_object('id', p_platform || ':' || p_session_hash, 'version', 0)::text);
+    end if;
     if v_claimed is null then
       select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
         from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
       if found and v_hit.can_serve then
         v_account := v_hit.account;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_hit.expires_at);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version,
+                case when not v_binding_skipped then v_hit.expires_at end);
       end if;
       -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
-  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, v_expires);
+  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version,
+          case when not v_binding_skipped then v_expires end);
 end
 $_$;
 
 
-ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) OWNER TO :DATABASE_OWNER;
+ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use (asynchronously committed when p_asynchronous_commit: it is bookkeeping). A session moved off an account announces relaypg_session_remapped. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
 
 
 --
@@ -5919,11 +5936,11 @@ GRANT ALL ON FUNCTION api.run_maintenance() TO :DATABASE_APP_USER;
 
 
 --
--- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+-- Name: FUNCTION select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
-REVOKE ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval) TO :DATABASE_APP_USER;
+REVOKE ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) TO :DATABASE_APP_USER;
 
 
 --

@@ -27,7 +27,7 @@ import { projectRoot } from './paths.js';
 export interface App {
   config: Config;
   pool: pg.Pool;
-  /** Account selection only: commits asynchronously (it writes bookkeeping: sticky mappings, last use). */
+  /** Account selection only (its calls commit asynchronously: they write bookkeeping), so that it never waits behind other work. */
   selectionPool: pg.Pool;
   redis: Redis | null;
   cache: AuthCache;
@@ -48,10 +48,8 @@ export interface App {
 
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const pool = createPool(config.APP_DATABASE_URL, config.PG_POOL_SIZE);
-  // A crash may lose the last few milliseconds of selections' writes (a
-  // sticky mapping, a last use): that only means a re-pick, so their commits
-  // do not wait for the WAL flush. Nothing else runs on this pool.
-  const selectionPool = createPool(config.APP_DATABASE_URL, config.PG_SELECTION_POOL_SIZE, 'relaypg-selection', { synchronous_commit: 'off' });
+  // Selections (the relay's hot path) have connections of their own.
+  const selectionPool = createPool(config.APP_DATABASE_URL, config.PG_SELECTION_POOL_SIZE, 'relaypg-selection');
   let listenerToStop: ChangeListener | undefined;
   let maintenanceToStop: Maintenance | undefined;
   const redis = config.AUTH_CACHE_REDIS_TTL_SECONDS > 0 ? createRedis(config.REDIS_URL, config.REDIS_COMMAND_TIMEOUT_MS, log) : null;
@@ -89,7 +87,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       previousHmacSecrets: config.API_KEY_HMAC_PREVIOUS_SECRETS,
       crsSecret: config.CRS_ENCRYPTION_KEY,
     });
-    const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log });
+    const apiKeys = new ApiKeyService({ pool, keys, cache, clients, lastUsed, log, onKeyChanged: (id) => selectionCache.forgetKey(id) });
     const users = new UserService(pool);
     const accountGroups = new AccountGroupService(pool, () => selectionCache.clear());
     const scheduler = new AccountScheduler(selectionPool, {

@@ -69,7 +69,7 @@ const serviceSchema = z.object({
   STICKY_SESSION_TTL_HOURS: z.coerce.number().positive('STICKY_SESSION_TTL_HOURS must be positive').max(720).default(1),
   STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES: z.coerce.number().min(0).max(43_200).default(15),
   // Remembered account selections for sessions (dropped on any relevant change): 0 disables.
-  SELECTION_CACHE_TTL_MS: intFrom(0, 3_600_000).default(30_000),
+  SELECTION_CACHE_TTL_MS: intFrom(0, 300_000).default(30_000),
   SELECTION_CACHE_MAX_ENTRIES: intFrom(0, 10_000_000).default(100_000),
   TIME_ZONE: z.string().refine(isTimeZone, 'TIME_ZONE must be an IANA time zone name (e.g. Asia/Shanghai, UTC)').default('Asia/Shanghai'),
   MAINTENANCE_INTERVAL_SECONDS: intFrom(0, 86_400).default(60),

@@ -5,17 +5,8 @@ import { createHash } from 'node:crypto';
 import type { IDatabaseConnection } from '@pgtyped/runtime';
 import pg from 'pg';
 
-export function createPool(
-  connectionString: string,
-  max: number,
-  applicationName = 'relaypg',
-  settings: Record<string, string> = {},
-): pg.Pool {
-  // Session settings of every connection of this pool (e.g. synchronous_commit for the selection pool).
-  const options = Object.entries(settings)
-    .map(([name, value]) => `-c ${name}=${value}`)
-    .join(' ');
-  const pool = new pg.Pool({ connectionString, max, application_name: applicationName, ...(options ? { options } : {}) });
+export function createPool(connectionString: string, max: number, applicationName = 'relaypg'): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => undefined);
   return pool;

@@ -5,6 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { selectAccount } from '../src/accounts/accounts.queries.js';
+import { preparedConnection } from '../src/db.js';
 import type { Account } from '../src/accounts/account.js';
 import type { CreateAccountInput } from '../src/accounts/account-settings.js';
 import type { SelectionRequest } from '../src/accounts/scheduler.js';
@@ -261,11 +263,23 @@ describe('no account available', () => {
   });
 });
 
-describe('the selection pool', () => {
-  it('commits asynchronously (bookkeeping only), while the main pool keeps synchronous commits', async () => {
+describe('the selection query', () => {
+  it("asks for an asynchronous commit of its own transaction (its writes are bookkeeping), and only of it", async () => {
     const { app } = testApp;
-    const [selection] = (await app.selectionPool.query<{ setting: string }>("select current_setting('synchronous_commit') as setting")).rows;
-    const [main] = (await app.pool.query<{ setting: string }>("select current_setting('synchronous_commit') as setting")).rows;
-    expect({ selection: selection!.setting, main: main!.setting }).toEqual({ selection: 'off', main: 'on' });
+    await official({ priority: 1 });
+    const client = await app.selectionPool.connect();
+    try {
+      await client.query('begin');
+      await selectAccount.run(
+        { apiKeyId: keyId, platform: 'claude', model: MODEL, sessionHash: randomUUID(), stickyTtlSeconds: 3600, renewalThresholdSeconds: 0 },
+        preparedConnection(client),
+      );
+      const inside = (await client.query<{ s: string }>("select current_setting('synchronous_commit') as s")).rows[0]!.s;
+      await client.query('rollback');
+      const after = (await client.query<{ s: string }>("select current_setting('synchronous_commit') as s")).rows[0]!.s;
+      expect({ inside, after }).toEqual({ inside: 'off', after: 'on' });
+    } finally {
+      client.release();
+    }
   });
 });

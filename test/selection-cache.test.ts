@@ -116,6 +116,32 @@ describe('remembered selections', () => {
     await a.accounts.delete(other.id, { unbindKeys: true });
   });
 
+  it('a session moved by a request for another model is not answered from the old account for the first model', async () => {
+    const pro = await a.accounts.create({ kind: 'claude-official', name: `pro-${randomUUID()}`, priority: 1, subscriptionPlan: 'pro' });
+    const max = await a.accounts.create({ kind: 'claude-official', name: `max-${randomUUID()}`, priority: 2, subscriptionPlan: 'max' });
+    const session = randomUUID();
+    const sonnet = () => a.scheduler.select({ apiKeyId: keyId, platform: 'claude', model: MODEL, sessionHash: session });
+    expect((await sonnet()).accountId).toBe(pro.id);
+    // Opus cannot run on the Pro account: the database moves the session to Max.
+    expect((await a.scheduler.select({ apiKeyId: keyId, platform: 'claude', model: 'claude-opus-4-1-20250805', sessionHash: session })).accountId).toBe(max.id);
+    expect((await sonnet()).accountId).toBe(max.id);
+    await a.accounts.delete(pro.id, { unbindKeys: true });
+    await a.accounts.delete(max.id, { unbindKeys: true });
+  });
+
+  it('a fallback from a bound account that cannot serve is never remembered: the binding is back as soon as the account is', async () => {
+    const pool = await a.accounts.create({ kind: 'claude-official', name: `fallback-pool-${randomUUID()}`, priority: 1 });
+    const dedicated = await a.accounts.create({ kind: 'claude-official', name: `bound-${randomUUID()}`, accountType: 'dedicated', priority: 2 });
+    await a.apiKeys.update(keyId, { claudeAccountId: dedicated.id });
+    const session = randomUUID();
+    await b.accounts.pause(dedicated.id);
+    await waitFor(async () => (await select(a, session)).accountId === pool.id, 1_000, 'the fallback while the bound account is paused');
+    expect((await queriesOf(a, () => select(a, session))).queries).toBe(1);
+    await a.apiKeys.update(keyId, { claudeAccountId: null });
+    await a.accounts.delete(pool.id, { unbindKeys: true });
+    await a.accounts.delete(dedicated.id, { unbindKeys: true });
+  });
+
   it('a decision is forgotten before its mapping could need a renewal, so the database renews it', async () => {
     const account = await a.accounts.create({ kind: 'claude-official', name: `renew-${randomUUID()}`, priority: 1 });
     const session = randomUUID();
@@ -137,14 +163,16 @@ describe('remembered selections', () => {
 });
 
 describe('SelectionCache (unit)', () => {
+  /** A request on its own session (named like its entry), so that entries do not share one. */
+  const req = (apiKeyId: string, sessionHash: string) => ({ apiKeyId, platform: 'claude', model: MODEL, sessionHash });
   const selection: Selection = { accountId: 'acc-1', accountKind: 'claude-official', upstreamModel: MODEL, sticky: false, accountVersion: 1, sessionHash: 's' };
 
   it('keeps an entry no longer than its TTL, nor past the mapping expiry minus the renewal threshold', () => {
     let now = 1_000_000;
     const cache = new SelectionCache({ ttlMs: 30_000, maxEntries: 10, renewalThresholdMs: 15 * 60_000, now: () => now });
-    cache.store('k1', 'key', selection, new Date(now + 60 * 60_000), cache.epoch);
-    cache.store('k2', 'key', selection, new Date(now + 15 * 60_000 + 5_000), cache.epoch);
-    cache.store('k3', 'key', selection, new Date(now + 10 * 60_000), cache.epoch); // already under the threshold: not kept
+    cache.store('k1', req('key', 'k1'), selection, new Date(now + 60 * 60_000), cache.epoch);
+    cache.store('k2', req('key', 'k2'), selection, new Date(now + 15 * 60_000 + 5_000), cache.epoch);
+    cache.store('k3', req('key', 'k3'), selection, new Date(now + 10 * 60_000), cache.epoch); // already under the threshold: not kept
     expect([cache.get('k1')?.sticky, cache.get('k2')?.accountId, cache.get('k3')]).toEqual([true, 'acc-1', undefined]);
     now += 5_001;
     expect([cache.get('k1')?.accountId, cache.get('k2')]).toEqual(['acc-1', undefined]);
@@ -156,28 +184,55 @@ describe('SelectionCache (unit)', () => {
     const cache = new SelectionCache({ ttlMs: 30_000, maxEntries: 10, renewalThresholdMs: 0 });
     const epoch = cache.epoch;
     cache.forgetAccount('somewhere-else');
-    cache.store('k1', 'key', selection, new Date(Date.now() + 3_600_000), epoch);
+    cache.store('k1', req('key', 'k1'), selection, new Date(Date.now() + 3_600_000), epoch);
     expect(cache.get('k1')).toBeUndefined();
     const off = new SelectionCache({ ttlMs: 0, maxEntries: 10, renewalThresholdMs: 0 });
-    off.store('k1', 'key', selection, new Date(Date.now() + 3_600_000), off.epoch);
+    off.store('k1', req('key', 'k1'), selection, new Date(Date.now() + 3_600_000), off.epoch);
     expect([off.enabled, off.get('k1')]).toEqual([false, undefined]);
+  });
+
+  it('an answer naming another account for a session drops what the session was remembered to use with other keys or models', () => {
+    const cache = new SelectionCache({ ttlMs: 30_000, maxEntries: 10, renewalThresholdMs: 0 });
+    const later = new Date(Date.now() + 3_600_000);
+    const sonnet = { apiKeyId: 'key', platform: 'claude', model: 'sonnet', sessionHash: 'S' };
+    const opus = { ...sonnet, model: 'opus' };
+    cache.store('sonnet', sonnet, { ...selection, accountId: 'pro' }, later, cache.epoch);
+    cache.store('opus', opus, { ...selection, accountId: 'max' }, later, cache.epoch); // Opus moved the session
+    expect([cache.get('sonnet'), cache.get('opus')?.accountId]).toEqual([undefined, 'max']);
+    const [, , , remapped] = cache.changeSubscribers;
+    remapped!.changed('claude:S', 0); // another instance moved it
+    expect(cache.get('opus')).toBeUndefined();
+  });
+
+  it('answers and remembers nothing while the change listener is down, nor long model names', () => {
+    const cache = new SelectionCache({ ttlMs: 30_000, maxEntries: 10, renewalThresholdMs: 0 });
+    const later = new Date(Date.now() + 3_600_000);
+    cache.store('a', req('key', 'a'), selection, later, cache.epoch);
+    const [accounts] = cache.changeSubscribers;
+    accounts!.forgetAll('lost');
+    cache.store('b', req('key', 'b'), selection, later, cache.epoch);
+    expect([cache.get('a'), cache.get('b'), cache.enabled]).toEqual([undefined, undefined, false]);
+    accounts!.forgetAll('reconnected');
+    cache.store('c', req('key', 'c'), selection, later, cache.epoch);
+    cache.store('d', { ...req('key', 'd'), model: 'm'.repeat(257) }, selection, later, cache.epoch);
+    expect([cache.get('c')?.accountId, cache.get('d')]).toEqual(['acc-1', undefined]);
   });
 
   it('drops by account, by key, and everything on a group change; stays bounded', () => {
     const cache = new SelectionCache({ ttlMs: 30_000, maxEntries: 10, renewalThresholdMs: 0 });
     const later = new Date(Date.now() + 3_600_000);
-    cache.store('a', 'key-1', { ...selection, accountId: 'acc-1' }, later, cache.epoch);
-    cache.store('b', 'key-2', { ...selection, accountId: 'acc-2' }, later, cache.epoch);
-    cache.store('c', 'key-2', { ...selection, accountId: 'acc-3' }, later, cache.epoch);
+    cache.store('a', req('key-1', 'a'), { ...selection, accountId: 'acc-1' }, later, cache.epoch);
+    cache.store('b', req('key-2', 'b'), { ...selection, accountId: 'acc-2' }, later, cache.epoch);
+    cache.store('c', req('key-2', 'c'), { ...selection, accountId: 'acc-3' }, later, cache.epoch);
     const [accounts, keys, groups] = cache.changeSubscribers;
     accounts!.changed('acc-1', 2);
     expect([cache.get('a'), cache.size]).toEqual([undefined, 2]);
     keys!.changed('key-2', 2);
     expect(cache.size).toBe(0);
-    cache.store('d', 'key-3', selection, later, cache.epoch);
+    cache.store('d', req('key-3', 'd'), selection, later, cache.epoch);
     groups!.changed('any-group', 0);
     expect(cache.size).toBe(0);
-    for (let i = 0; i < 25; i++) cache.store(`e${i}`, 'key', selection, later, cache.epoch);
+    for (let i = 0; i < 25; i++) cache.store(`e${i}`, req('key', `e${i}`), selection, later, cache.epoch);
     expect(cache.size).toBeLessThanOrEqual(10);
     expect(cache.get('e24')).toBeDefined();
   });

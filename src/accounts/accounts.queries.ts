@@ -1193,7 +1193,7 @@ export interface ISelectAccountQuery {
   result: ISelectAccountResult;
 }
 
-const selectAccountIR: any = {"usedParamSet":{"apiKeyId":true,"platform":true,"model":true,"sessionHash":true,"stickyTtlSeconds":true,"renewalThresholdSeconds":true},"params":[{"name":"apiKeyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":236,"b":245}]},{"name":"platform","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":257}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":266}]},{"name":"sessionHash","required":false,"transform":{"type":"scalar"},"locs":[{"a":269,"b":280}]},{"name":"stickyTtlSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":331,"b":348}]},{"name":"renewalThresholdSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":374,"b":398}]}],"statement":"select account_id as \"accountId!\", account_kind as \"accountKind!\", upstream_model as \"upstreamModel!\",\n       sticky as \"sticky!\", account_version as \"accountVersion!\", session_expires_at as \"sessionExpiresAt\"\n  from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,\n                          make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!))"};
+const selectAccountIR: any = {"usedParamSet":{"apiKeyId":true,"platform":true,"model":true,"sessionHash":true,"stickyTtlSeconds":true,"renewalThresholdSeconds":true},"params":[{"name":"apiKeyId","required":true,"transform":{"type":"scalar"},"locs":[{"a":236,"b":245}]},{"name":"platform","required":true,"transform":{"type":"scalar"},"locs":[{"a":248,"b":257}]},{"name":"model","required":true,"transform":{"type":"scalar"},"locs":[{"a":260,"b":266}]},{"name":"sessionHash","required":false,"transform":{"type":"scalar"},"locs":[{"a":269,"b":280}]},{"name":"stickyTtlSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":331,"b":348}]},{"name":"renewalThresholdSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":374,"b":398}]}],"statement":"select account_id as \"accountId!\", account_kind as \"accountKind!\", upstream_model as \"upstreamModel!\",\n       sticky as \"sticky!\", account_version as \"accountVersion!\", session_expires_at as \"sessionExpiresAt\"\n  from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,\n                          make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true)"};
 
 /**
  * Query generated from SQL:
@@ -1201,7 +1201,7 @@ const selectAccountIR: any = {"usedParamSet":{"apiKeyId":true,"platform":true,"m
  * select account_id as "accountId!", account_kind as "accountKind!", upstream_model as "upstreamModel!",
  *        sticky as "sticky!", account_version as "accountVersion!", session_expires_at as "sessionExpiresAt"
  *   from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,
- *                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!))
+ *                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true)
  * ```
  */
 export const selectAccount = new PreparedQuery<ISelectAccountParams,ISelectAccountResult>(selectAccountIR);

@@ -69,4 +69,4 @@ select * from api.mark_account_quota_exceeded(:id!, :timeZone!);
 select account_id as "accountId!", account_kind as "accountKind!", upstream_model as "upstreamModel!",
        sticky as "sticky!", account_version as "accountVersion!", session_expires_at as "sessionExpiresAt"
   from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,
-                          make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!));
+                          make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true);

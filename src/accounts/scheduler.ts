@@ -50,7 +50,7 @@ export class AccountScheduler {
     this.db = preparedConnection(pool);
   }
 
-  async select(request: SelectionRequest): Promise<Selection> {
+  async select(request: SelectionRequest): Promise<Readonly<Selection>> {
     const sessionHash = request.sessionHash !== undefined ? request.sessionHash : sessionHashOf(request.body);
     const cache = this.options.cache?.enabled && sessionHash ? this.options.cache : undefined;
     const entryKey = cache ? SelectionCache.entryKey(request.apiKeyId, request.platform, request.model, sessionHash!) : '';
@@ -78,7 +78,7 @@ export class AccountScheduler {
       accountVersion: Number(row!.accountVersion),
       sessionHash,
     };
-    cache?.store(entryKey, request.apiKeyId, selection, row!.sessionExpiresAt, epoch);
+    cache?.store(entryKey, { ...request, sessionHash: sessionHash! }, selection, row!.sessionExpiresAt, epoch);
     return selection;
   }
 }

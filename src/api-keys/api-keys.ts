@@ -59,6 +59,8 @@ export interface ApiKeyServiceDeps {
   lastUsed: LastUsedTracker;
   log: Logger;
   now?: () => number;
+  /** Called after every write to a key (before its NOTIFY is delivered), e.g. to drop remembered selections. */
+  onKeyChanged?: (keyId: string) => void;
 }
 
 const MAX_MODEL_LENGTH = 200;
@@ -180,6 +182,7 @@ export class ApiKeyService {
    * instead of waiting for our own NOTIFY (other instances rely on it).
    */
   private async changed(apiKey: ApiKey): Promise<ApiKey> {
+    this.deps.onKeyChanged?.(apiKey.id);
     await this.deps.cache.invalidate(apiKey.id, apiKey.authVersion);
     return apiKey;
   }
@@ -196,6 +199,7 @@ export class ApiKeyService {
   /** Permanent delete of a soft-deleted key. */
   async purge(id: string): Promise<void> {
     await mapDbErrors(() => purgeApiKey.run({ id }, this.db));
+    this.deps.onKeyChanged?.(id);
     await this.deps.cache.invalidate(id, Number.MAX_SAFE_INTEGER);
   }
 }

@@ -1,5 +1,5 @@
 --! Previous: sha1:b7b34af44320227f943cfd9bd54f8c78886c3630
---! Hash: sha1:a157fa8b734e01219d6b49df48ea6cf57b170efb
+--! Hash: sha1:91bf902ea9071a7dc6dc0b6d92e2a0c129e0e6f3
 --! Message: accounts
 
 -- accounts: the upstream account pool (every CRS account type), encrypted
@@ -1645,7 +1645,8 @@ comment on function relaypg.explain_no_account(text[], uuid, text, timestamptz) 
 
 create function api.select_account(
   p_api_key_id uuid, p_platform text, p_model text, p_session_hash text,
-  p_sticky_ttl interval default '1 hour', p_renewal_threshold interval default '0')
+  p_sticky_ttl interval default '1 hour', p_renewal_threshold interval default '0',
+  p_asynchronous_commit boolean default false)
 returns api.account_selection
 language plpgsql
 volatile
@@ -1666,12 +1667,20 @@ declare
   v_stale_account uuid;
   v_claimed uuid;
   v_expires timestamptz;
+  -- An account binding that could not serve: the answer is a fallback that a
+  -- mere change of time can undo, so it is not to be remembered (no expiry).
+  v_binding_skipped boolean := false;
 begin
   if p_sticky_ttl is null or p_sticky_ttl <= interval '0' then
     perform relaypg.raise_invalid('sticky_ttl', 'must be a positive interval');
   end if;
   if char_length(p_session_hash) > 128 then
     perform relaypg.raise_invalid('session_hash', 'must be at most 128 characters');
+  end if;
+  -- The caller's choice, for its own transaction: what this call writes is
+  -- bookkeeping (a mapping, a last use) that a crash may lose without harm.
+  if p_asynchronous_commit then
+    perform pg_catalog.set_config('synchronous_commit', 'off', true);
   end if;
   case p_platform
     when 'claude' then
@@ -1732,6 +1741,7 @@ begin
         end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, null::timestamptz);
       end if;
+      v_binding_skipped := true;
     end if;
   end loop;
 
@@ -1764,7 +1774,8 @@ begin
           update relaypg.sticky_sessions s set expires_at = v_expires
            where s.platform = p_platform and s.session_hash = p_session_hash;
         end if;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_expires);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version,
+                case when not v_binding_skipped then v_expires end);
       end if;
       v_stale_account := v_account.id;
     end if;
@@ -1804,24 +1815,31 @@ begin
        set account_id = excluded.account_id, created_at = excluded.created_at, expires_at = excluded.expires_at
      where s.expires_at <= v_now or s.account_id = v_stale_account
     returning s.account_id, s.expires_at into v_claimed, v_expires;
+    if v_claimed is not null and v_stale_account is not null then
+      -- The session moved off an account that could not serve this request:
+      -- instances remembering it for other requests must forget it (rare).
+      perform pg_notify('relaypg_session_remapped', json_build_object('id', p_platform || ':' || p_session_hash, 'version', 0)::text);
+    end if;
     if v_claimed is null then
       select a as account, s.expires_at, relaypg.account_can_serve(a, v_kinds, v_members, v_model, v_now) as can_serve into v_hit
         from relaypg.sticky_sessions s join relaypg.accounts a on a.id = s.account_id
        where s.platform = p_platform and s.session_hash = p_session_hash;
       if found and v_hit.can_serve then
         v_account := v_hit.account;
-        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version, v_hit.expires_at);
+        return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), true, v_account.version,
+                case when not v_binding_skipped then v_hit.expires_at end);
       end if;
       -- Theirs cannot serve this request (another group or model): ours, unmapped.
     end if;
   end if;
   update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
-  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, v_expires);
+  return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version,
+          case when not v_binding_skipped then v_expires end);
 end
 $$;
-comment on function api.select_account(uuid, text, text, text, interval, interval) is
-  'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
-grant execute on function api.select_account(uuid, text, text, text, interval, interval) to :DATABASE_APP_USER;
+comment on function api.select_account(uuid, text, text, text, interval, interval, boolean) is
+  'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use (asynchronously committed when p_asynchronous_commit: it is bookkeeping). A session moved off an account announces relaypg_session_remapped. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+grant execute on function api.select_account(uuid, text, text, text, interval, interval, boolean) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------
 -- Pending OAuth authorisations

@@ -3,9 +3,9 @@
 begin;
 select plan(5);
 
-select ok(tests.app_role_is_granted_execute('api.select_account(uuid, text, text, text, interval, interval)'),
+select ok(tests.app_role_is_granted_execute('api.select_account(uuid, text, text, text, interval, interval, boolean)'),
   'the runtime role is granted EXECUTE');
-select is_definer('api', 'select_account', array['uuid', 'text', 'text', 'text', 'interval', 'interval'],
+select is_definer('api', 'select_account', array['uuid', 'text', 'text', 'text', 'interval', 'interval', 'boolean'],
   'select_account is security definer');
 
 select set_config('tests.key_id', tests.create_key('k1')::text, true);

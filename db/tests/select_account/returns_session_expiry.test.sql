@@ -3,7 +3,7 @@
 -- new mapping's expiry on a pick, the mapping's on a sticky hit (the renewed
 -- one when it was renewed), null without a session or for a bound account.
 begin;
-select plan(5);
+select plan(7);
 
 select tests.create_account('pool');
 select tests.create_account('dedicated', p_settings => '{"account_type": "dedicated"}');
@@ -22,5 +22,10 @@ select is((select session_expires_at from api.select_account(tests.key_id('k1'),
 select is((select session_expires_at from api.select_account(tests.key_id('bound'), 'claude', 'm', 's2')), null,
   'a bound account maps no session: null');
 
-select * from finish();
+select api.pause_account(tests.account_id('dedicated'));
+select is((select row(account_id, session_expires_at) from api.select_account(tests.key_id('bound'), 'claude', 'm', 's3'))::text,
+  row(tests.account_id('pool'), null::timestamptz)::text,
+  'a fallback from a bound account that cannot serve is mapped, but returns no expiry (not to be remembered: time alone can undo it)');
+select is((select session_expires_at from api.select_account(tests.key_id('bound'), 'claude', 'm', 's3')), null,
+  'nor does the sticky hit that follows while the binding is skipped');
 rollback;
