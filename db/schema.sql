@@ -314,6 +314,32 @@ COMMENT ON TYPE api.oauth_session IS 'A pending OAuth authorisation with its dec
 
 
 --
+-- Name: request_cost; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.request_cost AS (
+	price_key text,
+	long_context boolean,
+	input numeric,
+	output numeric,
+	cache_create numeric,
+	cache_create_5m numeric,
+	cache_create_1h numeric,
+	cache_read numeric,
+	total numeric
+);
+
+
+ALTER TYPE api.request_cost OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE request_cost; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.request_cost IS 'A request''s cost by token class (USD), the price entry used, and whether long-context prices applied.';
+
+
+--
 -- Name: account_credentials(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -1819,6 +1845,55 @@ COMMENT ON FUNCTION api.list_scheduled_jobs() IS 'Names of the jobs pg_cron runs
 
 
 --
+-- Name: load_model_prices(json, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.load_model_prices(p_document json, p_source text) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer;
+begin
+  if p_document is null or json_typeof(p_document) <> 'object' then
+    perform relaypg.raise_invalid('document', 'must be a JSON object {model: {input_cost_per_token, ...}}');
+  end if;
+  if coalesce(btrim(p_source), '') = '' then
+    perform relaypg.raise_invalid('source', 'must name where the prices come from');
+  end if;
+  if exists (select from json_each(p_document) e where json_typeof(e.value) <> 'object') then
+    perform relaypg.raise_invalid('document', 'every model must map to an object of prices');
+  end if;
+  if exists (select from json_each(p_document) e group by e.key having count(*) > 1) then
+    perform relaypg.raise_invalid('document', 'names a model twice');
+  end if;
+  -- A file replaces the previous one whole: a price CRS no longer lists must not linger.
+  delete from relaypg.model_prices;
+  -- json (not jsonb) keeps the file's key order and its numbers' decimal text.
+  insert into relaypg.model_prices (model, file_position, provider, input_cost_per_token, output_cost_per_token,
+                                    cache_creation_input_token_cost, cache_read_input_token_cost, details, source)
+  select e.key, e.position, e.value ->> 'litellm_provider',
+         relaypg.price_number(e.value, 'input_cost_per_token'), relaypg.price_number(e.value, 'output_cost_per_token'),
+         relaypg.price_number(e.value, 'cache_creation_input_token_cost'), relaypg.price_number(e.value, 'cache_read_input_token_cost'),
+         e.value::jsonb, btrim(p_source)
+    from json_each(p_document) with ordinality as e(key, value, position)
+   where btrim(e.key) <> '';
+  get diagnostics v_count = row_count;
+  return v_count;
+end
+$$;
+
+
+ALTER FUNCTION api.load_model_prices(p_document json, p_source text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION load_model_prices(p_document json, p_source text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.load_model_prices(p_document json, p_source text) IS 'Replaces every model price with those of a LiteLLM-format pricing document (file order kept); returns how many models. RVINV.';
+
+
+--
 -- Name: mark_account_blocked(uuid, text, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -1994,6 +2069,89 @@ ALTER FUNCTION api.pause_account(p_id uuid) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION api.pause_account(p_id uuid) IS 'Admin pause: the account is not scheduled until resumed. ACNFD.';
+
+
+--
+-- Name: price_request(text, bigint, bigint, bigint, bigint, bigint, bigint, boolean, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text DEFAULT 'details'::text) RETURNS api.request_cost
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_key text := relaypg.price_key(p_model);
+  v_price relaypg.model_prices;
+  v_cost api.request_cost;
+  v_long boolean;
+  v_write_price numeric;
+begin
+  if least(p_input, p_output, p_cache_creation, p_cache_5m, p_cache_1h, p_cache_read) < 0 then
+    perform relaypg.raise_invalid('tokens', 'token counts must not be negative');
+  end if;
+  if p_path is null or p_path not in ('details', 'plain') then
+    perform relaypg.raise_invalid('path', 'must be details (streaming Claude) or plain');
+  end if;
+  select p.* into v_price from relaypg.model_prices p where p.model = v_key;
+  v_cost.price_key := v_key;
+  -- Long context: a [1m] model with more than 200k tokens of input of any kind.
+  v_long := strpos(coalesce(p_model, ''), '[1m]') > 0
+            and coalesce(p_input, 0) + coalesce(p_cache_creation, 0) + coalesce(p_cache_read, 0) > 200000;
+  v_cost.long_context := v_long;
+  if p_path = 'plain' and not coalesce(p_cache_split, false) and strpos(coalesce(p_model, ''), '[1m]') = 0 then
+    -- CostCalculator: OpenAI models without a cache-write price charge cache writes at the input price.
+    v_write_price := v_price.cache_creation_input_token_cost;
+    if v_price.model is not null and (strpos(p_model, 'gpt') > 0 or strpos(p_model, 'o1') > 0 or v_price.provider = 'openai')
+       and coalesce(v_price.cache_creation_input_token_cost, 0) = 0 and coalesce(p_cache_creation, 0) > 0 then
+      v_write_price := v_price.input_cost_per_token;
+    end if;
+    if v_price.model is null then
+      -- CRS's static table (USD per million) for models the file does not price; others cost as Sonnet.
+      select t.i / 1000000, t.o / 1000000, t.w / 1000000, t.r / 1000000
+        into v_price.input_cost_per_token, v_price.output_cost_per_token, v_write_price, v_price.cache_read_input_token_cost
+        from (values ('claude-3-5-sonnet-20241022', 3.0, 15.0, 3.75, 0.3), ('claude-sonnet-4-20250514', 3.0, 15.0, 3.75, 0.3),
+                     ('claude-3-5-haiku-20241022', 0.25, 1.25, 0.3, 0.03), ('claude-3-opus-20240229', 15.0, 75.0, 18.75, 1.5),
+                     ('claude-opus-4-1-20250805', 15.0, 75.0, 18.75, 1.5), ('claude-3-sonnet-20240229', 3.0, 15.0, 3.75, 0.3),
+                     ('claude-3-haiku-20240307', 0.25, 1.25, 0.3, 0.03), ('unknown', 3.0, 15.0, 3.75, 0.3)) t(m, i, o, w, r)
+       where t.m in (p_model, 'unknown')
+       order by t.m = 'unknown' limit 1;
+    end if;
+    v_cost.input := coalesce(p_input, 0) * coalesce(v_price.input_cost_per_token, 0);
+    v_cost.output := coalesce(p_output, 0) * coalesce(v_price.output_cost_per_token, 0);
+    v_cost.cache_create := coalesce(p_cache_creation, 0) * coalesce(v_write_price, 0);
+    v_cost.cache_create_5m := v_cost.cache_create;
+    v_cost.cache_create_1h := 0;
+    v_cost.cache_read := coalesce(p_cache_read, 0) * coalesce(v_price.cache_read_input_token_cost, 0);
+  else
+    if v_price.model is null and not v_long then  -- pricingService: an unpriced model costs nothing
+      v_cost := (v_key, false, 0, 0, 0, 0, 0, 0, 0)::api.request_cost;
+      return v_cost;
+    end if;
+    v_cost.input := coalesce(p_input, 0) * case when v_long then 0.000006 else coalesce(v_price.input_cost_per_token, 0) end;
+    v_cost.output := coalesce(p_output, 0) * case when v_long then 0.0000225 else coalesce(v_price.output_cost_per_token, 0) end;
+    v_cost.cache_read := coalesce(p_cache_read, 0) * coalesce(v_price.cache_read_input_token_cost, 0);
+    if coalesce(p_cache_split, false) then
+      v_cost.cache_create_5m := coalesce(p_cache_5m, 0) * coalesce(v_price.cache_creation_input_token_cost, 0);
+      v_cost.cache_create_1h := coalesce(p_cache_1h, 0) * relaypg.one_hour_cache_price(p_model);
+    else
+      v_cost.cache_create_5m := coalesce(p_cache_creation, 0) * coalesce(v_price.cache_creation_input_token_cost, 0);
+      v_cost.cache_create_1h := 0;
+    end if;
+    v_cost.cache_create := v_cost.cache_create_5m + v_cost.cache_create_1h;
+  end if;
+  v_cost.total := v_cost.input + v_cost.output + v_cost.cache_create + v_cost.cache_read;
+  return v_cost;
+end
+$$;
+
+
+ALTER FUNCTION api.price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text) IS 'The cost of one request as CRS 0881cc09 computed it: price entry by CRS''s model matching, 1-hour cache writes at CRS''s hard-coded prices, [1m] long context above 200k input tokens; path details (streaming, pricingService) or plain (CostCalculator). RVINV.';
 
 
 --
@@ -4396,6 +4554,116 @@ COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of
 
 
 --
+-- Name: one_hour_cache_price(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.one_hour_cache_price(p_model text) RETURNS numeric
+    LANGUAGE sql IMMUTABLE
+    AS $$
+  select case
+    when lower(p_model) like '%opus%' then 0.00003
+    when lower(p_model) like '%sonnet%' then 0.000006
+    when lower(p_model) like '%haiku%' then 0.0000016
+    else 0 end;
+$$;
+
+
+ALTER FUNCTION relaypg.one_hour_cache_price(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION one_hour_cache_price(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.one_hour_cache_price(p_model text) IS 'USD per token of a 1-hour cache write, as CRS hard-codes it (Opus 30, Sonnet 6, Haiku 1.6 per million).';
+
+
+--
+-- Name: price_key(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.price_key(p_model text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_key text;
+  v_normalised text;
+  v_core text;
+begin
+  if coalesce(p_model, '') = '' then
+    return null;
+  end if;
+  select p.model into v_key from relaypg.model_prices p where p.model = p_model;
+  if found then
+    return v_key;
+  end if;
+  if p_model = 'gpt-5-codex' and exists (select from relaypg.model_prices p where p.model = 'gpt-5') then
+    return 'gpt-5';
+  end if;
+  if strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
+    select p.model into v_key from relaypg.model_prices p where p.model = regexp_replace(p_model, '^(us|eu|apac)\.', '');
+    if found then
+      return v_key;
+    end if;
+  end if;
+  v_normalised := translate(lower(p_model), '-_', '');
+  select p.model into v_key from relaypg.model_prices p
+   where strpos(translate(lower(p.model), '-_', ''), v_normalised) > 0 or strpos(v_normalised, translate(lower(p.model), '-_', '')) > 0
+   order by p.file_position limit 1;
+  if found then
+    return v_key;
+  end if;
+  if strpos(p_model, 'anthropic.claude') > 0 then
+    v_core := replace(regexp_replace(p_model, '^(us|eu|apac)\.', ''), 'anthropic.', '');
+    select p.model into v_key from relaypg.model_prices p
+     where strpos(p.model, v_core) > 0 or strpos(replace(p.model, 'anthropic.', ''), v_core) > 0
+     order by p.file_position limit 1;
+    if found then
+      return v_key;
+    end if;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.price_key(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION price_key(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.price_key(p_model text) IS 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none.';
+
+
+--
+-- Name: price_number(json, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.price_number(p_entry json, p_field text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  if json_typeof(p_entry -> p_field) is distinct from 'number' then
+    return null;  -- absent, null or not a number: no price
+  end if;
+  -- The file's decimal text, never through a double.
+  return (p_entry ->> p_field)::numeric;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.price_number(p_entry json, p_field text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION price_number(p_entry json, p_field text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.price_number(p_entry json, p_field text) IS 'A price field of a pricing-file entry as exact numeric (null when absent or not a number).';
+
+
+--
 -- Name: raise_bad_crs_field(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5176,6 +5444,35 @@ COMMENT ON TABLE relaypg.deleted_accounts IS 'Tombstones of deleted accounts (th
 
 
 --
+-- Name: model_prices; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.model_prices (
+    model text NOT NULL,
+    file_position integer NOT NULL,
+    provider text,
+    input_cost_per_token numeric,
+    output_cost_per_token numeric,
+    cache_creation_input_token_cost numeric,
+    cache_read_input_token_cost numeric,
+    details jsonb NOT NULL,
+    source text NOT NULL,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT model_prices_details_is_an_object CHECK ((jsonb_typeof(details) = 'object'::text)),
+    CONSTRAINT model_prices_model_is_not_blank CHECK ((btrim(model) <> ''::text))
+);
+
+
+ALTER TABLE relaypg.model_prices OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE model_prices; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.model_prices IS 'Per-token model prices from a LiteLLM-format pricing file (the file CRS ships); file order kept for fuzzy matching.';
+
+
+--
 -- Name: oauth_sessions; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5357,6 +5654,22 @@ ALTER TABLE ONLY relaypg.client_kinds
 
 ALTER TABLE ONLY relaypg.deleted_accounts
     ADD CONSTRAINT deleted_accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: model_prices model_prices_file_position_key; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.model_prices
+    ADD CONSTRAINT model_prices_file_position_key UNIQUE (file_position);
+
+
+--
+-- Name: model_prices model_prices_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.model_prices
+    ADD CONSTRAINT model_prices_pkey PRIMARY KEY (model);
 
 
 --
@@ -5784,6 +6097,14 @@ GRANT ALL ON FUNCTION api.list_scheduled_jobs() TO :DATABASE_APP_USER;
 
 
 --
+-- Name: FUNCTION load_model_prices(p_document json, p_source text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.load_model_prices(p_document json, p_source text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.load_model_prices(p_document json, p_source text) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION mark_account_blocked(p_id uuid, p_reason text, p_message text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -5829,6 +6150,14 @@ GRANT ALL ON FUNCTION api.migration_status() TO :DATABASE_APP_USER;
 
 REVOKE ALL ON FUNCTION api.pause_account(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.pause_account(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.price_request(p_model text, p_input bigint, p_output bigint, p_cache_creation bigint, p_cache_5m bigint, p_cache_1h bigint, p_cache_read bigint, p_cache_split boolean, p_path text) TO :DATABASE_APP_USER;
 
 
 --
@@ -6255,6 +6584,27 @@ REVOKE ALL ON FUNCTION relaypg.lock_account_group(p_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION one_hour_cache_price(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.one_hour_cache_price(p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION price_key(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.price_key(p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION price_number(p_entry json, p_field text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.price_number(p_entry json, p_field text) FROM PUBLIC;
 
 
 --

@@ -19,6 +19,7 @@ import { HealthService, latestCommittedMigration } from './health/health.js';
 import { buildServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { Maintenance } from './maintenance/maintenance.js';
+import { PricingService } from './pricing/pricing.js';
 import { createRedis } from './redis.js';
 import { UserService } from './users/users.js';
 import path from 'node:path';
@@ -41,6 +42,7 @@ export interface App {
   selectionCache: SelectionCache;
   oauthSessions: OauthSessionService;
   maintenance: Maintenance;
+  pricing: PricingService;
   health: HealthService;
   server: FastifyInstance;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     });
     const oauthSessions = new OauthSessionService(pool, keyring);
     const maintenance = new Maintenance(pool, log);
+    const pricing = new PricingService(pool);
     maintenanceToStop = maintenance;
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
     const health = new HealthService(pool, redis, expected, log);
@@ -113,7 +116,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();

@@ -9,6 +9,8 @@ import { AccountService } from './accounts/accounts.js';
 import { ConfigError, loadAccountImportConfig, loadCommandConfig, loadConfig, loadSetupConfig } from './config.js';
 import { ImportSetupError, importFromCrs, formatReport } from './crs-import/crs-import.js';
 import { Maintenance } from './maintenance/maintenance.js';
+import { AppError } from './errors.js';
+import { DEFAULT_PRICING_FILE, PricingService } from './pricing/pricing.js';
 import { createPool } from './db.js';
 import { setupDatabase } from './db-setup.js';
 import { createLogger } from './logger.js';
@@ -149,6 +151,25 @@ program
           ? `maintenance: purged ${run.stickySessions} expired sticky session(s) and ${run.oauthSessions} expired OAuth authorisation(s)`
           : 'maintenance: another run is in progress; nothing done',
       );
+    } finally {
+      await pool.end();
+    }
+  });
+
+program
+  .command('load-prices')
+  .description(
+    'Load model prices from a LiteLLM-format pricing file (model_prices_and_context_window.json, the file CRS ships), replacing the current ones. `db setup` loads the copy relaypg ships into an empty database.',
+  )
+  .option('--file <path>', 'the pricing file', DEFAULT_PRICING_FILE)
+  .action(async (options: { file: string }) => {
+    const { databaseUrl } = loadCommandConfig(process.env, { keyring: false });
+    const pool = await commandPool(databaseUrl, 'relaypg-load-prices');
+    try {
+      const models = await new PricingService(pool).loadFile(options.file).catch((error: unknown) => {
+        throw error instanceof AppError && error.status === 400 ? new ConfigError([error.message]) : error;
+      });
+      console.log(`load-prices: ${models} model prices loaded from ${options.file}`);
     } finally {
       await pool.end();
     }

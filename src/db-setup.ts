@@ -6,7 +6,10 @@ import { clearAllPools } from 'graphile-migrate/dist/pgReal.js';
 import pg from 'pg';
 import type { SetupConfig } from './config.js';
 import type { Logger } from './logger.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { MAINTENANCE_JOB } from './maintenance/maintenance.js';
+import { DEFAULT_PRICING_FILE } from './pricing/pricing.js';
 import { migrationsFolder } from './paths.js';
 
 export interface SetupOptions {
@@ -80,7 +83,23 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
   // the database): close them now.
   clearAllPools();
   log.info('db setup: migrations up to date');
+  await loadDefaultPrices(config, log);
   if (options.schedule ?? true) await scheduleMaintenance(config, log);
+}
+
+/** A database without prices gets the pricing file relaypg ships (`relaypg load-prices` loads a newer one). */
+async function loadDefaultPrices(config: SetupConfig, log: Logger): Promise<void> {
+  const owner = new pg.Client({ connectionString: config.DATABASE_URL, application_name: 'relaypg-setup' });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ n: number }>('select count(*)::int as n from relaypg.model_prices');
+    if (rows[0]!.n > 0) return;
+    const text = await readFile(DEFAULT_PRICING_FILE, 'utf8');
+    const loaded = await owner.query<{ n: number }>('select api.load_model_prices($1::json, $2) as n', [text, path.basename(DEFAULT_PRICING_FILE)]);
+    log.info(`db setup: loaded ${loaded.rows[0]!.n} model prices from the default pricing file`);
+  } finally {
+    await owner.end();
+  }
 }
 
 /** The root URL pointed at another database of the same cluster. */

@@ -11,9 +11,9 @@ select functions_are('api', array[
   'import_crs_account_group', 'import_crs_api_key', 'import_crs_oauth_session',
   'import_crs_sticky_session', 'import_crs_user', 'list_account_groups', 'list_accounts',
   'list_api_keys', 'list_client_kinds', 'list_crs_import_notes', 'list_dangling_key_bindings',
-  'list_scheduled_jobs', 'mark_account_blocked', 'mark_account_overloaded',
+  'list_scheduled_jobs', 'load_model_prices', 'mark_account_blocked', 'mark_account_overloaded',
   'mark_account_quota_exceeded', 'mark_account_rate_limited', 'migration_status', 'pause_account',
-  'purge_api_key', 'purge_expired_sessions', 'record_account_server_error', 'record_api_key_uses',
+  'price_request', 'purge_api_key', 'purge_expired_sessions', 'record_account_server_error', 'record_api_key_uses',
   'record_session_window', 'record_token_refresh', 'record_token_refresh_failure',
   'regenerate_api_key', 'reset_account_state', 'restore_api_key', 'resume_account',
   'rotate_account_secrets', 'run_maintenance', 'select_account', 'set_account_group_members',
@@ -30,14 +30,15 @@ select functions_are('relaypg', array[
   'crs_model_mapping', 'crs_money', 'crs_subscription_plan', 'crs_text', 'crs_text_array',
   'crs_timestamptz', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'forget_scheduled_job', 'filter_api_keys',
   'iso_timestamp', 'keyring_current_version', 'keyring_key', 'keys_bound_to', 'kind_platform',
-  'lock_account', 'lock_account_group', 'lock_api_key', 'raise_bad_crs_field',
+  'lock_account', 'lock_account_group', 'lock_api_key', 'one_hour_cache_price', 'price_key', 'price_number',
+  'raise_bad_crs_field',
   'raise_invalid', 'release_bindings', 'record_scheduled_job', 'save_account', 'save_api_key', 'setting_boolean',
   'setting_count', 'setting_model_mapping', 'setting_money', 'setting_name', 'setting_proxy', 'setting_text',
   'setting_text_array', 'setting_timestamptz', 'strip_vendor_prefix', 'to_account',
   'to_account_group', 'to_api_key', 'unbind_keys', 'users_propagate_activity'],
   'relaypg holds exactly the tested helpers');
 
-select tables_are('relaypg', array['account_group_members', 'account_groups', 'accounts', 'api_keys', 'client_kinds', 'deleted_accounts', 'oauth_sessions',
+select tables_are('relaypg', array['account_group_members', 'account_groups', 'accounts', 'api_keys', 'client_kinds', 'deleted_accounts', 'model_prices', 'oauth_sessions',
   'purged_api_keys', 'scheduled_jobs', 'sticky_sessions', 'users'],
   'relaypg holds the private tables');
 
