@@ -4,6 +4,8 @@
 begin;
 select plan(7);
 
+-- db setup loads the shipped prices into a new database: start from none.
+delete from relaypg.model_prices;
 select is(relaypg.price_key('claude-sonnet-4'), null, 'no prices loaded: no price key');
 
 select api.load_model_prices($doc${
