@@ -1,6 +1,7 @@
 // Configuration: every setting comes from the environment, is validated once at
 // startup, and a mistake is reported field by field in plain words.
 import { z } from 'zod';
+import type { Keyring } from './accounts/accounts.js';
 
 const secret = (name: string, min: number) =>
   z.string({ error: `${name} is required` }).min(min, `${name} must be at least ${min} characters`);
@@ -48,7 +49,7 @@ const isTimeZone = (zone: string) => {
 const serviceSchema = z.object({
   APP_DATABASE_URL: urlWithScheme('APP_DATABASE_URL', ['postgres', 'postgresql']),
   PG_POOL_SIZE: intFrom(1, 200).default(10),
-  // Account selection has a pool of its own, whose commits do not wait for the WAL flush.
+  // Account selection has a pool of its own (its calls ask for asynchronous commits).
   PG_SELECTION_POOL_SIZE: intFrom(1, 200).default(4),
   REDIS_URL: urlWithScheme('REDIS_URL', ['redis', 'rediss']).default('redis://127.0.0.1:6379/0'),
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_KEY_PREFIX may use letters, digits, ":", "_" and "-"').default('relaypg:'),
@@ -110,11 +111,10 @@ function versionProblem(name: string, previous: { version: number }[], currentNa
   return undefined;
 }
 
+type KeyringSettings = Pick<Config, 'ACCOUNT_SECRET_KEY' | 'ACCOUNT_SECRET_KEY_VERSION' | 'ACCOUNT_SECRET_PREVIOUS_KEYS'>;
+
 /** The account-secret key ring in the shape the SQL functions take: {"current": v, "keys": {"v": key}}. */
-export function accountKeyring(config: Pick<Config, 'ACCOUNT_SECRET_KEY' | 'ACCOUNT_SECRET_KEY_VERSION' | 'ACCOUNT_SECRET_PREVIOUS_KEYS'>): {
-  current: number;
-  keys: Record<string, string>;
-} {
+export function accountKeyring(config: KeyringSettings): Keyring {
   const keys: Record<string, string> = {};
   for (const previous of config.ACCOUNT_SECRET_PREVIOUS_KEYS) keys[String(previous.version)] = previous.secret;
   keys[String(config.ACCOUNT_SECRET_KEY_VERSION)] = config.ACCOUNT_SECRET_KEY;
@@ -138,10 +138,17 @@ const importSchema = serviceSchema
   .pick({ ACCOUNT_SECRET_KEY_VERSION: true, ACCOUNT_SECRET_PREVIOUS_KEYS: true, TIME_ZONE: true, CRS_ENCRYPTION_KEY: true, CRS_AZURE_OPENAI_SALT: true })
   .extend({ ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32).optional() });
 
+/** The key ring of settings parsed on their own (outside loadConfig), its versions checked. */
+function checkedKeyring(settings: KeyringSettings): Keyring {
+  const problem = versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', settings.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', settings.ACCOUNT_SECRET_KEY_VERSION);
+  if (problem !== undefined) throw new ConfigError([problem]);
+  return accountKeyring(settings);
+}
+
 export interface AccountImportConfig {
   crsEncryptionKey: string;
   azureOpenaiSalt?: string | undefined;
-  keyring: { current: number; keys: Record<string, string> };
+  keyring: Keyring;
   timeZone: string;
 }
 
@@ -153,12 +160,10 @@ export function loadAccountImportConfig(env: NodeJS.ProcessEnv = process.env): A
   if (ACCOUNT_SECRET_KEY === undefined && CRS_ENCRYPTION_KEY === undefined) return undefined;
   if (ACCOUNT_SECRET_KEY === undefined) throw new ConfigError(['ACCOUNT_SECRET_KEY is required to import CRS accounts (it encrypts their secrets)']);
   if (CRS_ENCRYPTION_KEY === undefined) throw new ConfigError(["CRS_ENCRYPTION_KEY (CRS's ENCRYPTION_KEY) is required to import CRS accounts (it decrypts their secrets)"]);
-  const problem = versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', parsed.data.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', parsed.data.ACCOUNT_SECRET_KEY_VERSION);
-  if (problem !== undefined) throw new ConfigError([problem]);
   return {
     crsEncryptionKey: CRS_ENCRYPTION_KEY,
     azureOpenaiSalt: parsed.data.CRS_AZURE_OPENAI_SALT,
-    keyring: accountKeyring({ ...parsed.data, ACCOUNT_SECRET_KEY }),
+    keyring: checkedKeyring({ ...parsed.data, ACCOUNT_SECRET_KEY }),
     timeZone: parsed.data.TIME_ZONE,
   };
 }
@@ -172,16 +177,14 @@ const commandSchema = serviceSchema.pick({
 
 export function loadCommandConfig(env: NodeJS.ProcessEnv = process.env, options: { keyring: boolean }): {
   databaseUrl: string;
-  keyring: { current: number; keys: Record<string, string> } | undefined;
+  keyring: Keyring | undefined;
 } {
   const schema = options.keyring ? commandSchema.extend({ ACCOUNT_SECRET_KEY: secret('ACCOUNT_SECRET_KEY', 32) }) : commandSchema;
   const parsed = schema.safeParse(env);
   if (!parsed.success) throw new ConfigError(formatIssues(parsed.error));
   const data = parsed.data as z.output<typeof commandSchema> & { ACCOUNT_SECRET_KEY?: string };
   if (!options.keyring || data.ACCOUNT_SECRET_KEY === undefined) return { databaseUrl: data.APP_DATABASE_URL, keyring: undefined };
-  const problem = versionProblem('ACCOUNT_SECRET_PREVIOUS_KEYS', data.ACCOUNT_SECRET_PREVIOUS_KEYS, 'ACCOUNT_SECRET_KEY_VERSION', data.ACCOUNT_SECRET_KEY_VERSION);
-  if (problem !== undefined) throw new ConfigError([problem]);
-  return { databaseUrl: data.APP_DATABASE_URL, keyring: accountKeyring({ ...data, ACCOUNT_SECRET_KEY: data.ACCOUNT_SECRET_KEY }) };
+  return { databaseUrl: data.APP_DATABASE_URL, keyring: checkedKeyring({ ...data, ACCOUNT_SECRET_KEY: data.ACCOUNT_SECRET_KEY }) };
 }
 
 // Settings of `relaypg db setup` (superuser bootstrap + migrations).

@@ -6,10 +6,9 @@ import { clearAllPools } from 'graphile-migrate/dist/pgReal.js';
 import pg from 'pg';
 import type { SetupConfig } from './config.js';
 import type { Logger } from './logger.js';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createPool } from './db.js';
 import { MAINTENANCE_JOB } from './maintenance/maintenance.js';
-import { DEFAULT_PRICING_FILE } from './pricing/pricing.js';
+import { DEFAULT_PRICING_FILE, PricingService } from './pricing/pricing.js';
 import { migrationsFolder } from './paths.js';
 
 export interface SetupOptions {
@@ -89,14 +88,12 @@ export async function setupDatabase(config: SetupConfig, log: Logger, options: S
 
 /** A database without prices gets the pricing file relaypg ships (`relaypg load-prices` loads a newer one). */
 async function loadDefaultPrices(config: SetupConfig, log: Logger): Promise<void> {
-  const owner = new pg.Client({ connectionString: config.DATABASE_URL, application_name: 'relaypg-setup' });
-  await owner.connect();
+  const owner = createPool(config.DATABASE_URL, 1, 'relaypg-setup');
   try {
     const { rows } = await owner.query<{ n: number }>('select count(*)::int as n from relaypg.model_prices');
     if (rows[0]!.n > 0) return;
-    const text = await readFile(DEFAULT_PRICING_FILE, 'utf8');
-    const loaded = await owner.query<{ n: number }>('select api.load_model_prices($1::json, $2) as n', [text, path.basename(DEFAULT_PRICING_FILE)]);
-    log.info(`db setup: loaded ${loaded.rows[0]!.n} model prices from the default pricing file`);
+    const models = await new PricingService(owner).loadFile(DEFAULT_PRICING_FILE);
+    log.info(`db setup: loaded ${models} model prices from the default pricing file`);
   } finally {
     await owner.end();
   }
