@@ -6,7 +6,10 @@ export type IRunMaintenanceParams = void;
 
 /** 'RunMaintenance' return type */
 export interface IRunMaintenanceResult {
+  eventsRolledUp: string;
   oauthSessions: string;
+  partitionsCreated: string;
+  partitionsDropped: string;
   ran: boolean;
   stickySessions: string;
 }
@@ -17,12 +20,15 @@ export interface IRunMaintenanceQuery {
   result: IRunMaintenanceResult;
 }
 
-const runMaintenanceIR: any = {"usedParamSet":{},"params":[],"statement":"select ran as \"ran!\", sticky_sessions as \"stickySessions!\", oauth_sessions as \"oauthSessions!\" from api.run_maintenance()"};
+const runMaintenanceIR: any = {"usedParamSet":{},"params":[],"statement":"select ran as \"ran!\", sticky_sessions as \"stickySessions!\", oauth_sessions as \"oauthSessions!\",\n       partitions_created as \"partitionsCreated!\", partitions_dropped as \"partitionsDropped!\",\n       events_rolled_up as \"eventsRolledUp!\"\n  from api.run_maintenance()"};
 
 /**
  * Query generated from SQL:
  * ```
- * select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!" from api.run_maintenance()
+ * select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!",
+ *        partitions_created as "partitionsCreated!", partitions_dropped as "partitionsDropped!",
+ *        events_rolled_up as "eventsRolledUp!"
+ *   from api.run_maintenance()
  * ```
  */
 export const runMaintenance = new PreparedQuery<IRunMaintenanceParams,IRunMaintenanceResult>(runMaintenanceIR);

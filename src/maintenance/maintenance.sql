@@ -4,7 +4,10 @@
 */
 
 /* @name RunMaintenance */
-select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!" from api.run_maintenance();
+select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!",
+       partitions_created as "partitionsCreated!", partitions_dropped as "partitionsDropped!",
+       events_rolled_up as "eventsRolledUp!"
+  from api.run_maintenance();
 
 /* @name ListScheduledJobs */
 select name as "name!" from api.list_scheduled_jobs() name;

@@ -1,0 +1,1130 @@
+--! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
+--! Hash: sha1:9e4de38acfd96f57b6c741b371b25a35c7ded769
+--! Message: usage
+
+-- usage: one append-only event per relayed request (partitioned by month),
+-- recorded idempotently on its request id with its cost computed here; the
+-- per-key ledger that limits read (exact as soon as an event is recorded);
+-- statistics rollups built from events on a transaction-id watermark; and the
+-- partition maintenance (create ahead, drop past retention).
+-- Idempotent while it is current.sql: drop first, then create.
+drop table if exists relaypg.usage_events, relaypg.api_key_usage, relaypg.api_key_daily_usage,
+  relaypg.usage_rollups_hourly, relaypg.usage_rollups_daily, relaypg.usage_rollups_monthly,
+  relaypg.usage_rollup_watermark, relaypg.usage_settings, relaypg.partition_policies,
+  relaypg.model_price_keys cascade;
+drop type if exists api.usage_record_result, api.key_usage_figures cascade;
+do $$
+declare
+  v_function regprocedure;
+begin
+  for v_function in
+    select p.oid::regprocedure from pg_catalog.pg_proc p
+     where p.pronamespace in ('api'::regnamespace, 'relaypg'::regnamespace)
+       and p.proname in ('normalise_model', 'resolve_price_key', 'forget_price_keys', 'record_usage',
+                         'usage_time_zone', 'set_usage_time_zone', 'set_partition_retention',
+                         'list_partition_policies', 'maintain_partitions', 'create_partition',
+                         'roll_up_usage', 'key_usage', 'key_usage_by_model', 'account_usage',
+                         'usage_trend', 'usage_dashboard', 'recent_usage', 'rollup_bucket_counts',
+                         'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
+                         'usage_by_model', 'check_usage_events', 'partition_key_column')
+  loop
+    execute format('drop function %s cascade', v_function);
+  end loop;
+end
+$$;
+
+-- ---------------------------------------------------------------------------
+-- The price entry of a model, remembered: CRS's fuzzy match scans every price
+-- in file order, far too slow for every request. Filled as models are met,
+-- emptied whenever prices change.
+-- ---------------------------------------------------------------------------
+create table relaypg.model_price_keys (
+  model     text primary key,
+  -- null: no entry prices this model (remembered too).
+  price_key text
+);
+comment on table relaypg.model_price_keys is 'Memo of relaypg.resolve_price_key per model; emptied by a trigger whenever relaypg.model_prices changes.';
+
+-- The matching rules, as relaypg.price_key had them (000003), under a new name.
+create function relaypg.resolve_price_key(p_model text)
+returns text
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_key text;
+  v_normalised text;
+  v_core text;
+begin
+  if coalesce(p_model, '') = '' then
+    return null;
+  end if;
+  select p.model into v_key from relaypg.model_prices p where p.model = p_model;
+  if found then
+    return v_key;
+  end if;
+  if p_model = 'gpt-5-codex' and exists (select from relaypg.model_prices p where p.model = 'gpt-5') then
+    return 'gpt-5';
+  end if;
+  if strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
+    select p.model into v_key from relaypg.model_prices p where p.model = regexp_replace(p_model, '^(us|eu|apac)\.', '');
+    if found then
+      return v_key;
+    end if;
+  end if;
+  v_normalised := translate(lower(p_model), '-_', '');
+  select p.model into v_key from relaypg.model_prices p
+   where strpos(translate(lower(p.model), '-_', ''), v_normalised) > 0 or strpos(v_normalised, translate(lower(p.model), '-_', '')) > 0
+   order by p.file_position limit 1;
+  if found then
+    return v_key;
+  end if;
+  if strpos(p_model, 'anthropic.claude') > 0 then
+    v_core := replace(regexp_replace(p_model, '^(us|eu|apac)\.', ''), 'anthropic.', '');
+    select p.model into v_key from relaypg.model_prices p
+     where strpos(p.model, v_core) > 0 or strpos(replace(p.model, 'anthropic.', ''), v_core) > 0
+     order by p.file_position limit 1;
+    if found then
+      return v_key;
+    end if;
+  end if;
+  return null;
+end
+$$;
+comment on function relaypg.resolve_price_key(text) is 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none. Uncached: use relaypg.price_key.';
+
+-- Same signature as in 000003, now reading the memo first.
+create or replace function relaypg.price_key(p_model text)
+returns text
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_memo relaypg.model_price_keys;
+begin
+  select m.* into v_memo from relaypg.model_price_keys m where m.model = p_model;
+  if found then
+    return v_memo.price_key;
+  end if;
+  return relaypg.resolve_price_key(p_model);
+end
+$$;
+comment on function relaypg.price_key(text) is 'The pricing entry CRS 0881cc09 would price a model with: remembered in relaypg.model_price_keys, else relaypg.resolve_price_key.';
+
+-- Remembers the price entries of models not met before (recording calls it
+-- before pricing, so that a model's fuzzy match runs once per price load).
+create function relaypg.remember_price_keys(p_models text[])
+returns void
+language sql
+volatile
+set search_path = ''
+begin atomic
+  insert into relaypg.model_price_keys (model, price_key)
+  select m.model, relaypg.resolve_price_key(m.model)
+    from (select distinct u.model from unnest(p_models) u(model) where coalesce(u.model, '') <> '') m
+   where not exists (select from relaypg.model_price_keys k where k.model = m.model)
+  on conflict (model) do nothing;
+end;
+comment on function relaypg.remember_price_keys(text[]) is 'Adds the price entry of each model not yet in relaypg.model_price_keys.';
+
+create function relaypg.forget_price_keys()
+returns trigger
+language plpgsql
+volatile
+set search_path = ''
+as $$
+begin
+  delete from relaypg.model_price_keys;
+  return null;
+end
+$$;
+comment on function relaypg.forget_price_keys() is 'Trigger: prices changed, so every remembered price entry is dropped.';
+
+create trigger model_prices_forget_price_keys
+after insert or update or delete or truncate on relaypg.model_prices
+for each statement execute function relaypg.forget_price_keys();
+
+-- ---------------------------------------------------------------------------
+-- CRS's model name for statistics (redis._normalizeModelName): Bedrock ids
+-- lose the region prefix, 'anthropic.' and a -vN:M suffix; other models lose
+-- a trailing -vN:M or :latest. '[1m]' is kept.
+-- ---------------------------------------------------------------------------
+create function relaypg.normalise_model(p_model text)
+returns text
+language sql
+immutable
+parallel safe
+return case
+  when p_model is null or p_model = 'unknown' then p_model
+  when strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
+    regexp_replace(regexp_replace(regexp_replace(p_model, '^[a-z0-9-]+\.', ''), 'anthropic\.', ''), '-v\d+:\d+$', '')
+  else regexp_replace(p_model, '-v\d+:\d+$|:latest$', '')
+end;
+comment on function relaypg.normalise_model(text) is 'CRS''s statistics model name: Bedrock region, anthropic. and -vN:M removed; else a trailing -vN:M or :latest removed.';
+
+-- ---------------------------------------------------------------------------
+-- Settings: the time zone that cuts days, weeks and months (the per-key
+-- ledger and the daily/monthly rollups use it when they are written).
+-- ---------------------------------------------------------------------------
+create table relaypg.usage_settings (
+  singleton  boolean primary key default true,
+  time_zone  text not null default 'Asia/Shanghai',
+  updated_at timestamptz not null default now(),
+  constraint usage_settings_is_one_row check (singleton)
+);
+comment on table relaypg.usage_settings is 'The one time zone (IANA) that cuts usage days, ISO weeks and months; set by the service at start-up from TIME_ZONE.';
+insert into relaypg.usage_settings default values;
+
+create function relaypg.usage_time_zone()
+returns text
+language sql
+stable
+set search_path = ''
+return (select s.time_zone from relaypg.usage_settings s);
+comment on function relaypg.usage_time_zone() is 'The configured usage time zone.';
+
+create function api.set_usage_time_zone(p_time_zone text)
+returns text
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_previous text := relaypg.usage_time_zone();
+begin
+  if p_time_zone is null or not exists (select from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+    perform relaypg.raise_invalid('time_zone', 'must be an IANA time zone name');
+  end if;
+  if p_time_zone is distinct from v_previous then
+    update relaypg.usage_settings set time_zone = p_time_zone, updated_at = now();
+  end if;
+  return v_previous;
+end
+$$;
+comment on function api.set_usage_time_zone(text) is
+  'Sets the time zone of usage days, weeks and months (buckets written from now on); returns the previous one. RVINV.';
+grant execute on function api.set_usage_time_zone(text) to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- Usage events: one row per relayed request, never updated. Range-partitioned
+-- by month on occurred_at; a default partition catches what no partition
+-- holds yet. request_id is unique across partitions (api.record_usage checks
+-- under an advisory lock; a unique index would have to include occurred_at).
+-- ---------------------------------------------------------------------------
+create table relaypg.usage_events (
+  request_id            text not null,
+  occurred_at           timestamptz not null,
+  recorded_at           timestamptz not null default now(),
+  -- The recording transaction: the rollup watermark (api.roll_up_usage).
+  recorded_xid          xid8 not null default pg_current_xact_id(),
+  api_key_id            uuid not null,
+  account_id            uuid,
+  account_kind          text,
+  requested_model       text not null,
+  model                 text not null,
+  input_tokens          bigint not null,
+  output_tokens         bigint not null,
+  cache_create_tokens   bigint not null,
+  cache_create_5m_tokens bigint not null,
+  cache_create_1h_tokens bigint not null,
+  cache_read_tokens     bigint not null,
+  long_context          boolean not null,
+  stream                boolean,
+  status                integer not null default 200,
+  duration_ms           integer,
+  cost_path             text not null,
+  price_key             text,
+  cost_input            numeric not null,
+  cost_output           numeric not null,
+  cost_cache_create     numeric not null,
+  cost_cache_read       numeric not null,
+  cost_total            numeric not null,
+  -- The part of cost_total that counts toward the weekly Opus limit.
+  opus_cost             numeric not null,
+  constraint usage_events_request_id_is_sane check (char_length(request_id) between 1 and 128),
+  constraint usage_events_tokens_are_non_negative check (
+    least(input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens) >= 0),
+  constraint usage_events_cache_split_fits check (cache_create_5m_tokens + cache_create_1h_tokens <= cache_create_tokens),
+  constraint usage_events_cost_path_is_known check (cost_path in ('details', 'plain'))
+) partition by range (occurred_at);
+comment on table relaypg.usage_events is 'One row per relayed request (append-only), monthly partitions on occurred_at; see relaypg.partition_policies.';
+create table relaypg.usage_events_default partition of relaypg.usage_events default;
+create index usage_events_request_id_idx on relaypg.usage_events (request_id);
+create index usage_events_recorded_xid_idx on relaypg.usage_events (recorded_xid);
+create index usage_events_api_key_id_occurred_at_idx on relaypg.usage_events (api_key_id, occurred_at);
+create index usage_events_occurred_at_idx on relaypg.usage_events using brin (occurred_at);
+
+-- ---------------------------------------------------------------------------
+-- The per-key ledger, written by the recording call itself (so exact at
+-- once): lifetime totals and the open rate-limit window, and one row per key
+-- and local day (daily cost, weekly Opus cost, today's and this month's
+-- figures). Only requests of the same key touch the same rows.
+-- ---------------------------------------------------------------------------
+create table relaypg.api_key_usage (
+  api_key_id            uuid primary key,
+  requests              bigint not null default 0,
+  input_tokens          bigint not null default 0,
+  output_tokens         bigint not null default 0,
+  cache_create_tokens   bigint not null default 0,
+  cache_create_5m_tokens bigint not null default 0,
+  cache_create_1h_tokens bigint not null default 0,
+  cache_read_tokens     bigint not null default 0,
+  long_context_requests bigint not null default 0,
+  long_context_input_tokens bigint not null default 0,
+  long_context_output_tokens bigint not null default 0,
+  cost                  numeric not null default 0,
+  opus_cost             numeric not null default 0,
+  first_used_at         timestamptz,
+  last_used_at          timestamptz,
+  -- CRS's fixed rate-limit window: opened by the first request after the
+  -- previous one ended; requests are counted on admission, tokens and cost
+  -- when the request is recorded.
+  window_started_at     timestamptz,
+  window_ends_at        timestamptz,
+  window_requests       bigint not null default 0,
+  window_tokens         bigint not null default 0,
+  window_cost           numeric not null default 0
+);
+comment on table relaypg.api_key_usage is 'Per-key lifetime usage and the open rate-limit window; updated by api.record_usage in the same statement as the event.';
+
+create table relaypg.api_key_daily_usage (
+  api_key_id            uuid not null,
+  day                   date not null,
+  requests              bigint not null default 0,
+  input_tokens          bigint not null default 0,
+  output_tokens         bigint not null default 0,
+  cache_create_tokens   bigint not null default 0,
+  cache_create_5m_tokens bigint not null default 0,
+  cache_create_1h_tokens bigint not null default 0,
+  cache_read_tokens     bigint not null default 0,
+  long_context_requests bigint not null default 0,
+  cost                  numeric not null default 0,
+  opus_cost             numeric not null default 0,
+  primary key (api_key_id, day)
+);
+comment on table relaypg.api_key_daily_usage is 'Per-key usage by local day (relaypg.usage_settings.time_zone at recording); what daily and weekly cost limits read.';
+
+-- ---------------------------------------------------------------------------
+-- Statistics rollups, built from events by api.roll_up_usage (never on the
+-- request path): per grain, one row per bucket, scope (key, account, or the
+-- whole service) and normalised model. Hourly buckets are UTC hours; daily
+-- and monthly buckets are local dates in the usage time zone.
+-- ---------------------------------------------------------------------------
+create table relaypg.usage_rollups_hourly (
+  bucket                timestamptz not null,
+  scope                 text not null,
+  scope_id              text not null,
+  model                 text not null,
+  requests              bigint not null,
+  input_tokens          bigint not null,
+  output_tokens         bigint not null,
+  cache_create_tokens   bigint not null,
+  cache_create_5m_tokens bigint not null,
+  cache_create_1h_tokens bigint not null,
+  cache_read_tokens     bigint not null,
+  long_context_requests bigint not null,
+  cost                  numeric not null,
+  primary key (scope, scope_id, bucket, model),
+  constraint usage_rollups_hourly_scope_is_known check (scope in ('key', 'account', 'all'))
+) partition by range (bucket);
+comment on table relaypg.usage_rollups_hourly is 'Usage by UTC hour, scope (key / account / all) and model; monthly partitions.';
+create table relaypg.usage_rollups_hourly_default partition of relaypg.usage_rollups_hourly default;
+
+create table relaypg.usage_rollups_daily (
+  bucket                date not null,
+  scope                 text not null,
+  scope_id              text not null,
+  model                 text not null,
+  requests              bigint not null,
+  input_tokens          bigint not null,
+  output_tokens         bigint not null,
+  cache_create_tokens   bigint not null,
+  cache_create_5m_tokens bigint not null,
+  cache_create_1h_tokens bigint not null,
+  cache_read_tokens     bigint not null,
+  long_context_requests bigint not null,
+  cost                  numeric not null,
+  primary key (scope, scope_id, bucket, model),
+  constraint usage_rollups_daily_scope_is_known check (scope in ('key', 'account', 'all'))
+) partition by range (bucket);
+comment on table relaypg.usage_rollups_daily is 'Usage by local day (usage time zone), scope and model; yearly partitions.';
+create table relaypg.usage_rollups_daily_default partition of relaypg.usage_rollups_daily default;
+
+create table relaypg.usage_rollups_monthly (
+  like relaypg.usage_rollups_daily including constraints,
+  primary key (scope, scope_id, bucket, model)
+) partition by range (bucket);
+comment on table relaypg.usage_rollups_monthly is 'Usage by local month (its first day; usage time zone), scope and model; yearly partitions.';
+create table relaypg.usage_rollups_monthly_default partition of relaypg.usage_rollups_monthly default;
+
+-- Events of transactions below next_xid are in the rollups.
+create table relaypg.usage_rollup_watermark (
+  singleton   boolean primary key default true,
+  next_xid    xid8 not null,
+  rolled_at   timestamptz,
+  constraint usage_rollup_watermark_is_one_row check (singleton)
+);
+comment on table relaypg.usage_rollup_watermark is 'Every event recorded by a transaction id below next_xid is counted in the rollups.';
+insert into relaypg.usage_rollup_watermark (next_xid) values ('1'::xid8);
+
+-- ---------------------------------------------------------------------------
+-- Partitions: what api.maintain_partitions keeps for each partitioned table.
+-- ---------------------------------------------------------------------------
+create table relaypg.partition_policies (
+  table_name  text primary key,
+  step        text not null,
+  -- Partitions whose whole range ended longer ago than this are dropped; null keeps them.
+  retention   interval,
+  -- How many partitions after the current one are created ahead.
+  premake     integer not null default 2,
+  constraint partition_policies_step_is_known check (step in ('month', 'year')),
+  constraint partition_policies_retention_is_positive check (retention > interval '0'),
+  constraint partition_policies_premake_is_sane check (premake between 0 and 24)
+);
+comment on table relaypg.partition_policies is 'Partitioned tables kept by api.maintain_partitions: partition size, retention (null = forever), partitions made ahead.';
+insert into relaypg.partition_policies (table_name, step, retention, premake) values
+  ('usage_events', 'month', interval '90 days', 2),
+  ('usage_rollups_hourly', 'month', interval '90 days', 2),
+  ('usage_rollups_daily', 'year', interval '3 years', 1),
+  ('usage_rollups_monthly', 'year', null, 1);
+
+create function api.set_partition_retention(p_table text, p_retention interval)
+returns void
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  if p_retention is not null and p_retention <= interval '0' then
+    perform relaypg.raise_invalid('retention', 'must be positive (or null to keep every partition)');
+  end if;
+  update relaypg.partition_policies set retention = p_retention where table_name = p_table;
+  if not found then
+    perform relaypg.raise_invalid('table', 'is not a partitioned usage table',
+      'one of: ' || (select string_agg(table_name, ', ' order by table_name) from relaypg.partition_policies));
+  end if;
+end
+$$;
+comment on function api.set_partition_retention(text, interval) is
+  'Sets how long the partitions of one usage table are kept (null: forever); applied by the next api.maintain_partitions. RVINV.';
+grant execute on function api.set_partition_retention(text, interval) to :DATABASE_APP_USER;
+
+create function api.list_partition_policies()
+returns table (table_name text, step text, retention interval, premake integer, partitions bigint,
+               oldest_from timestamptz, newest_to timestamptz, default_rows bigint)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_policy relaypg.partition_policies;
+begin
+  for v_policy in select p.* from relaypg.partition_policies p order by p.table_name loop
+    table_name := v_policy.table_name;
+    step := v_policy.step;
+    retention := v_policy.retention;
+    premake := v_policy.premake;
+    select count(*), min(b.lower_bound), max(b.upper_bound) into partitions, oldest_from, newest_to
+      from relaypg.partition_bounds(v_policy.table_name) b;
+    execute format('select count(*) from relaypg.%I', v_policy.table_name || '_default') into default_rows;
+    return next;
+  end loop;
+end
+$$;
+comment on function api.list_partition_policies() is 'Each partitioned usage table: its policy, how many partitions it has and the range they cover, and the rows in its default partition.';
+grant execute on function api.list_partition_policies() to :DATABASE_APP_USER;
+
+-- The range partitions of a table (the default partition excluded), bounds as
+-- timestamptz (date bounds are read as UTC midnights).
+create function relaypg.partition_bounds(p_table text)
+returns table (partition_name text, lower_bound timestamptz, upper_bound timestamptz)
+language sql
+stable
+-- UTC: pg_get_expr prints timestamptz bounds in the session's zone, and a
+-- date bound read as timestamptz is midnight in that zone.
+set search_path = ''
+set timezone = 'UTC'
+as $$
+  select c.relname::text,
+         (regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\)'))[1]::timestamptz,
+         (regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz
+    from pg_catalog.pg_inherits i
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+   where i.inhparent = pg_catalog.to_regclass('relaypg.' || p_table)
+     and pg_catalog.pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT';
+$$;
+comment on function relaypg.partition_bounds(text) is 'The range partitions of relaypg.<p_table>, with their bounds (UTC).';
+
+-- The partition key column of a partitioned table in relaypg.
+create function relaypg.partition_key_column(p_table text)
+returns text
+language sql
+stable
+set search_path = ''
+return (select a.attname::text
+          from pg_catalog.pg_partitioned_table pt
+          join pg_catalog.pg_attribute a on a.attrelid = pt.partrelid and a.attnum = pt.partattrs[0]
+         where pt.partrelid = pg_catalog.to_regclass('relaypg.' || p_table));
+comment on function relaypg.partition_key_column(text) is 'The column relaypg.<p_table> is range-partitioned on.';
+
+-- Creates the partition of p_table that starts at p_from (the start of a
+-- month or year, UTC); rows the default partition already holds for that
+-- range move into it. Returns its name, or null when it exists.
+create function relaypg.create_partition(p_table text, p_from timestamptz)
+returns text
+language plpgsql
+volatile
+set search_path = ''
+set timezone = 'UTC'
+as $$
+declare
+  v_policy relaypg.partition_policies;
+  v_column text := relaypg.partition_key_column(p_table);
+  v_name text;
+  v_lower text;
+  v_upper text;
+  v_rows bigint;
+begin
+  select p.* into strict v_policy from relaypg.partition_policies p where p.table_name = p_table;
+  if p_from is distinct from date_trunc(v_policy.step, p_from) then
+    raise exception 'partition of % must start at a % boundary, not %', p_table, v_policy.step, p_from;
+  end if;
+  v_name := p_table || '_p' || to_char(p_from, case v_policy.step when 'month' then 'YYYY_MM' else 'YYYY' end);
+  if pg_catalog.to_regclass('relaypg.' || v_name) is not null then
+    return null;
+  end if;
+  -- Bounds in the column's own type (a date column takes the UTC date).
+  if (select a.atttypid from pg_catalog.pg_attribute a
+       where a.attrelid = pg_catalog.to_regclass('relaypg.' || p_table) and a.attname = v_column) = 'date'::regtype then
+    v_lower := quote_literal(p_from::date);
+    v_upper := quote_literal((p_from + ('1 ' || v_policy.step)::interval)::date);
+  else
+    v_lower := quote_literal(p_from);
+    v_upper := quote_literal(p_from + ('1 ' || v_policy.step)::interval);
+  end if;
+  execute format('select count(*) from relaypg.%I where %I >= %s and %I < %s',
+                 p_table || '_default', v_column, v_lower, v_column, v_upper) into v_rows;
+  if v_rows = 0 then
+    execute format('create table relaypg.%I partition of relaypg.%I for values from (%s) to (%s)',
+                   v_name, p_table, v_lower, v_upper);
+  else
+    -- Attaching would fail while the default partition holds rows of the range.
+    execute format('create table relaypg.%I (like relaypg.%I including defaults including constraints)', v_name, p_table);
+    execute format('with moved as (delete from relaypg.%I where %I >= %s and %I < %s returning *) insert into relaypg.%I select * from moved',
+                   p_table || '_default', v_column, v_lower, v_column, v_upper, v_name);
+    execute format('alter table relaypg.%I attach partition relaypg.%I for values from (%s) to (%s)',
+                   p_table, v_name, v_lower, v_upper);
+  end if;
+  return v_name;
+end
+$$;
+comment on function relaypg.create_partition(text, timestamptz) is
+  'Creates the partition of relaypg.<p_table> starting at p_from (moving in the default partition''s rows of its range); null when it exists.';
+
+create function api.maintain_partitions(p_now timestamptz default now(), p_from timestamptz default null)
+returns table (action text, partition_name text)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+set timezone = 'UTC'
+as $$
+declare
+  v_policy relaypg.partition_policies;
+  v_step interval;
+  v_start timestamptz;
+  v_cut timestamptz;
+  v_created text;
+  v_old record;
+begin
+  if p_now is null then
+    perform relaypg.raise_invalid('now', 'must be an instant');
+  end if;
+  for v_policy in select p.* from relaypg.partition_policies p order by p.table_name loop
+    v_step := ('1 ' || v_policy.step)::interval;
+    -- Nothing is ever dropped for being old by a clock later than the real one.
+    v_cut := case when v_policy.retention is not null then least(p_now, now()) - v_policy.retention end;
+    v_start := date_trunc(v_policy.step, least(coalesce(p_from, p_now), p_now));
+    -- A partition that retention would drop at once is not made.
+    while v_cut is not null and v_start + v_step <= v_cut loop
+      v_start := v_start + v_step;
+    end loop;
+    while v_start <= date_trunc(v_policy.step, p_now) + v_step * v_policy.premake loop
+      v_created := relaypg.create_partition(v_policy.table_name, v_start);
+      if v_created is not null then
+        action := 'created';
+        partition_name := v_created;
+        return next;
+      end if;
+      v_start := v_start + v_step;
+    end loop;
+    if v_cut is not null then
+      for v_old in select b.partition_name from relaypg.partition_bounds(v_policy.table_name) b
+                    where b.upper_bound <= v_cut order by b.lower_bound loop
+        execute format('alter table relaypg.%I detach partition relaypg.%I', v_policy.table_name, v_old.partition_name);
+        execute format('drop table relaypg.%I', v_old.partition_name);
+        action := 'dropped';
+        partition_name := v_old.partition_name;
+        return next;
+      end loop;
+    end if;
+  end loop;
+end
+$$;
+comment on function api.maintain_partitions(timestamptz, timestamptz) is
+  'Creates the partitions of every usage table from p_from (default p_now) to premake steps past p_now, and drops those whose range ended before the retention (measured from the earlier of p_now and now); returns what it did. RVINV.';
+grant execute on function api.maintain_partitions(timestamptz, timestamptz) to :DATABASE_APP_USER;
+
+select api.maintain_partitions();
+
+-- ---------------------------------------------------------------------------
+-- Recording. An event is a JSON object (camelCase, as the service sends it):
+--   requestId (required), occurredAt (ISO instant, default now), apiKeyId
+--   (required), accountId, accountKind, model (as sent upstream, required),
+--   inputTokens, outputTokens, cacheCreationTokens, cacheCreation5mTokens,
+--   cacheCreation1hTokens (the split, when the upstream reported it),
+--   cacheReadTokens, stream, status, durationMs, costPath (details | plain,
+--   CRS's two cost paths; default details).
+-- ---------------------------------------------------------------------------
+create type api.usage_record_result as (
+  request_id  text,
+  recorded    boolean,
+  occurred_at timestamptz,
+  cost        numeric
+);
+comment on type api.usage_record_result is 'One event of api.record_usage: recorded = false when its request id was recorded before (a no-op).';
+
+-- RVINV naming events[i].field for the first malformed field of a batch.
+create function relaypg.check_usage_events(p_events jsonb)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_bad record;
+begin
+  if p_events is null or jsonb_typeof(p_events) <> 'array' then
+    perform relaypg.raise_invalid('events', 'must be a JSON array of usage events');
+  end if;
+  if jsonb_array_length(p_events) > 5000 then
+    perform relaypg.raise_invalid('events', 'at most 5000 events per call');
+  end if;
+  select e.ord - 1 as i, f.name, f.problem into v_bad
+    from jsonb_array_elements(p_events) with ordinality e(v, ord)
+    cross join lateral (
+      select 'event' as name, 'must be an object' as problem where jsonb_typeof(e.v) <> 'object'
+      union all
+      select x.name, x.problem
+        from (values
+          ('requestId', jsonb_typeof(e.v -> 'requestId') is distinct from 'string'
+                        or char_length(e.v ->> 'requestId') not between 1 and 128, 'must be a string of 1 to 128 characters'),
+          ('apiKeyId', coalesce(e.v ->> 'apiKeyId', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                       or jsonb_typeof(e.v -> 'apiKeyId') <> 'string', 'must be a UUID'),
+          ('accountId', jsonb_typeof(e.v -> 'accountId') not in ('null')
+                        and (jsonb_typeof(e.v -> 'accountId') <> 'string'
+                             or (e.v ->> 'accountId') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'),
+                        'must be a UUID or null'),
+          ('accountKind', jsonb_typeof(e.v -> 'accountKind') not in ('null')
+                          and not coalesce((e.v ->> 'accountKind') = any (array['claude-official', 'claude-console', 'ccr', 'bedrock',
+                                                                     'gemini', 'openai', 'openai-responses', 'azure-openai']), false),
+                          'must be an account kind (claude-official, claude-console, ccr, bedrock, gemini, openai, openai-responses, azure-openai) or null'),
+          ('model', jsonb_typeof(e.v -> 'model') is distinct from 'string' or char_length(e.v ->> 'model') not between 1 and 200,
+                    'must be a string of 1 to 200 characters'),
+          ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
+                         and (jsonb_typeof(e.v -> 'occurredAt') <> 'string'
+                              or (e.v ->> 'occurredAt') !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$'),
+                         'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
+          ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
+          ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
+                       and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false), 'must be details or plain'),
+          ('status', jsonb_typeof(e.v -> 'status') not in ('null')
+                     and (jsonb_typeof(e.v -> 'status') <> 'number' or (e.v ->> 'status') !~ '^[1-5][0-9][0-9]$'),
+                     'must be an HTTP status (100 to 599)')
+        ) x(name, bad, problem)
+       where x.bad
+      union all
+      select t.name, 'must be a whole number from 0 to 9007199254740991'
+        from unnest(array['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheCreation5mTokens',
+                          'cacheCreation1hTokens', 'cacheReadTokens', 'durationMs']) t(name)
+       where jsonb_typeof(e.v -> t.name) not in ('null')
+         and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,16}$'
+              or (e.v ->> t.name)::numeric > 9007199254740991)
+      union all
+      select 'cacheCreationTokens', 'must be at least cacheCreation5mTokens + cacheCreation1hTokens'
+       where jsonb_typeof(e.v -> 'cacheCreationTokens') = 'number'
+         and (e.v ->> 'cacheCreationTokens') ~ '^\d{1,16}$'
+         and coalesce(e.v ->> 'cacheCreation5mTokens', '0') ~ '^\d{1,16}$' and coalesce(e.v ->> 'cacheCreation1hTokens', '0') ~ '^\d{1,16}$'
+         and (e.v ->> 'cacheCreationTokens')::numeric
+             < coalesce((e.v ->> 'cacheCreation5mTokens')::numeric, 0) + coalesce((e.v ->> 'cacheCreation1hTokens')::numeric, 0)
+      limit 1
+    ) f
+   order by e.ord
+   limit 1;
+  if found then
+    perform relaypg.raise_invalid(format('events[%s].%s', v_bad.i, v_bad.name), v_bad.problem);
+  end if;
+end
+$$;
+comment on function relaypg.check_usage_events(jsonb) is 'RVINV naming events[i].field for the first malformed field of a batch of usage events (at most 5000).';
+
+create function api.record_usage(p_events jsonb)
+returns setof api.usage_record_result
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_zone text := relaypg.usage_time_zone();
+begin
+  perform relaypg.check_usage_events(p_events);
+  -- One request id at a time across every caller (ids in sorted order, so
+  -- that two batches cannot deadlock): the probe below, a new statement and
+  -- so a new snapshot, then sees any earlier recording of the same id.
+  perform pg_advisory_xact_lock(hashtextextended('relaypg.usage_event:' || s.request_id, 0))
+     from (select distinct e ->> 'requestId' as request_id from jsonb_array_elements(p_events) e order by 1) s;
+  perform relaypg.remember_price_keys(array(select e ->> 'model' from jsonb_array_elements(p_events) e));
+  return query
+  with input as (
+    -- The first event of a request id in the batch wins, as a retry would.
+    select distinct on (x."requestId")
+           e.ord, x."requestId" as request_id, coalesce(x."occurredAt", now()) as occurred_at, x."apiKeyId" as api_key_id,
+           x."accountId" as account_id, x."accountKind" as account_kind, x.model,
+           coalesce(x."inputTokens", 0) as input_tokens, coalesce(x."outputTokens", 0) as output_tokens,
+           greatest(coalesce(x."cacheCreationTokens", 0),
+                    coalesce(x."cacheCreation5mTokens", 0) + coalesce(x."cacheCreation1hTokens", 0)) as cache_create_tokens,
+           (x."cacheCreation5mTokens" is not null or x."cacheCreation1hTokens" is not null) as cache_split,
+           coalesce(x."cacheCreation5mTokens", 0) as cache_5m, coalesce(x."cacheCreation1hTokens", 0) as cache_1h,
+           coalesce(x."cacheReadTokens", 0) as cache_read_tokens, x.stream, coalesce(x.status, 200) as status,
+           x."durationMs" as duration_ms, coalesce(x."costPath", 'details') as cost_path
+      from jsonb_array_elements(p_events) with ordinality e(v, ord)
+      cross join lateral jsonb_to_record(e.v) as x(
+        "requestId" text, "occurredAt" timestamptz, "apiKeyId" uuid, "accountId" uuid, "accountKind" text, model text,
+        "inputTokens" bigint, "outputTokens" bigint, "cacheCreationTokens" bigint, "cacheCreation5mTokens" bigint,
+        "cacheCreation1hTokens" bigint, "cacheReadTokens" bigint, stream boolean, status integer, "durationMs" integer,
+        "costPath" text)
+     order by x."requestId", e.ord
+  ),
+  fresh as (
+    select i.* from input i
+     where not exists (select from relaypg.usage_events u where u.request_id = i.request_id)
+  ),
+  priced as (
+    select f.*, relaypg.normalise_model(f.model) as normalised_model, c.price_key, c.long_context,
+           c.input as cost_input, c.output as cost_output, c.cache_create as cost_cache_create,
+           c.cache_read as cost_cache_read, c.total as cost_total
+      from fresh f
+      cross join lateral api.price_request(f.model, f.input_tokens, f.output_tokens, f.cache_create_tokens, f.cache_5m,
+                                           f.cache_1h, f.cache_read_tokens, f.cache_split, f.cost_path) c
+  ),
+  inserted as (
+    insert into relaypg.usage_events (
+      request_id, occurred_at, api_key_id, account_id, account_kind, requested_model, model, input_tokens, output_tokens,
+      cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context, stream, status,
+      duration_ms, cost_path, price_key, cost_input, cost_output, cost_cache_create, cost_cache_read, cost_total, opus_cost)
+    select p.request_id, p.occurred_at, p.api_key_id, p.account_id, p.account_kind, p.model, p.normalised_model,
+           p.input_tokens, p.output_tokens, p.cache_create_tokens,
+           -- Without a split every cache write counts as a 5-minute one (as CRS prices it).
+           case when p.cache_split then p.cache_5m else p.cache_create_tokens end, p.cache_1h,
+           p.cache_read_tokens, p.long_context, p.stream, p.status, p.duration_ms, p.cost_path, p.price_key,
+           p.cost_input, p.cost_output, p.cost_cache_create, p.cost_cache_read, p.cost_total,
+           -- The weekly Opus limit counts Opus served by Claude accounts (CRS's rule,
+           -- without its omission of non-streaming requests).
+           case when strpos(p.normalised_model, 'claude-opus') > 0
+                     and p.account_kind in ('claude-official', 'claude-console', 'ccr') then p.cost_total else 0 end
+      from priced p
+    returning *
+  ),
+  per_key as (
+    insert into relaypg.api_key_usage as t (
+      api_key_id, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens,
+      cache_read_tokens, long_context_requests, long_context_input_tokens, long_context_output_tokens, cost, opus_cost,
+      first_used_at, last_used_at)
+    select i.api_key_id, count(*), sum(i.input_tokens), sum(i.output_tokens), sum(i.cache_create_tokens),
+           sum(i.cache_create_5m_tokens), sum(i.cache_create_1h_tokens), sum(i.cache_read_tokens),
+           count(*) filter (where i.long_context),
+           coalesce(sum(i.input_tokens) filter (where i.long_context), 0), coalesce(sum(i.output_tokens) filter (where i.long_context), 0),
+           sum(i.cost_total), sum(i.opus_cost), min(i.occurred_at), max(i.occurred_at)
+      from inserted i
+     group by i.api_key_id
+     -- Rows locked in key order: concurrent batches cannot deadlock.
+     order by i.api_key_id
+    on conflict (api_key_id) do update set
+      requests = t.requests + excluded.requests,
+      input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens,
+      cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests,
+      long_context_input_tokens = t.long_context_input_tokens + excluded.long_context_input_tokens,
+      long_context_output_tokens = t.long_context_output_tokens + excluded.long_context_output_tokens,
+      cost = t.cost + excluded.cost,
+      opus_cost = t.opus_cost + excluded.opus_cost,
+      first_used_at = least(t.first_used_at, excluded.first_used_at),
+      last_used_at = greatest(t.last_used_at, excluded.last_used_at),
+      -- Tokens and cost of requests that finish while the key's rate-limit window is open.
+      window_tokens = t.window_tokens + case when t.window_ends_at > now() then
+        excluded.input_tokens + excluded.output_tokens + excluded.cache_create_tokens + excluded.cache_read_tokens else 0 end,
+      window_cost = t.window_cost + case when t.window_ends_at > now() then excluded.cost else 0 end
+    returning 1
+  ),
+  per_day as (
+    insert into relaypg.api_key_daily_usage as t (
+      api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
+      cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost, opus_cost)
+    select i.api_key_id, (i.occurred_at at time zone v_zone)::date, count(*), sum(i.input_tokens), sum(i.output_tokens),
+           sum(i.cache_create_tokens), sum(i.cache_create_5m_tokens), sum(i.cache_create_1h_tokens), sum(i.cache_read_tokens),
+           count(*) filter (where i.long_context), sum(i.cost_total), sum(i.opus_cost)
+      from inserted i
+     group by 1, 2
+     order by 1, 2
+    on conflict (api_key_id, day) do update set
+      requests = t.requests + excluded.requests,
+      input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens,
+      cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests,
+      cost = t.cost + excluded.cost,
+      opus_cost = t.opus_cost + excluded.opus_cost
+    returning 1
+  )
+  select i.request_id, (n.request_id is not null), coalesce(n.occurred_at, i.occurred_at), n.cost_total
+    from input i
+    left join inserted n on n.request_id = i.request_id
+   -- per_key and per_day are written whatever this select reads.
+   order by i.ord;
+end
+$$;
+comment on function api.record_usage(jsonb) is
+  'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, and adds it to its key''s ledger; an event whose request id was recorded before is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
+grant execute on function api.record_usage(jsonb) to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- Rollups from events, on a watermark of transaction ids: every transaction
+-- below the snapshot's xmin has ended, so its events (if it committed) are
+-- all visible and none can appear later. Each run adds the events of
+-- [watermark, xmin) to every grain and moves the watermark to xmin: no event
+-- is counted twice or missed, whatever order transactions commit in. The lag
+-- is the run interval (pg_cron: every minute) plus the longest transaction
+-- that was open at the run.
+-- ---------------------------------------------------------------------------
+create function api.roll_up_usage()
+returns table (ran boolean, events bigint)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_from xid8;
+  v_to xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_zone text := relaypg.usage_time_zone();
+begin
+  if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
+    ran := false;
+    events := 0;
+    return next;
+    return;
+  end if;
+  ran := true;
+  select w.next_xid into v_from from relaypg.usage_rollup_watermark w for update;
+  if v_to <= v_from then
+    events := 0;
+    return next;
+    return;
+  end if;
+  with new_events as materialized (
+    select e.* from relaypg.usage_events e where e.recorded_xid >= v_from and e.recorded_xid < v_to
+  ),
+  scoped as materialized (
+    select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
+           n.cache_create_5m_tokens, n.cache_create_1h_tokens, n.cache_read_tokens, n.long_context, n.cost_total
+      from new_events n
+      cross join lateral (values ('key', n.api_key_id::text), ('account', n.account_id::text), ('all', '')) s(scope, scope_id)
+     where s.scope_id is not null
+  ),
+  hourly as (
+    insert into relaypg.usage_rollups_hourly as t
+    select date_trunc('hour', s.occurred_at, 'UTC'), s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  ),
+  daily as (
+    insert into relaypg.usage_rollups_daily as t
+    select (s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  ),
+  monthly as (
+    insert into relaypg.usage_rollups_monthly as t
+    select date_trunc('month', s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  )
+  select count(*) into events from new_events;
+  update relaypg.usage_rollup_watermark set next_xid = v_to, rolled_at = now();
+  return next;
+end
+$$;
+comment on function api.roll_up_usage() is
+  'Adds the events of every transaction that ended since the last run to the hourly, daily and monthly rollups (by key, account and all, per model) and moves the watermark; ran=false when another run holds the lock.';
+grant execute on function api.roll_up_usage() to :DATABASE_APP_USER;
+
+-- Periodic maintenance, as in 000002 plus the usage work: partitions and rollups.
+create function api.run_maintenance()
+returns table (ran boolean, sticky_sessions bigint, oauth_sessions bigint, partitions_created bigint,
+               partitions_dropped bigint, events_rolled_up bigint)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+begin
+  -- Transaction-scoped: released at commit, never leaked by a dead session.
+  if not pg_try_advisory_xact_lock(hashtext('relaypg.run_maintenance')) then
+    ran := false;
+    sticky_sessions := 0;
+    oauth_sessions := 0;
+    partitions_created := 0;
+    partitions_dropped := 0;
+    events_rolled_up := 0;
+    return next;
+    return;
+  end if;
+  ran := true;
+  select p.sticky_sessions, p.oauth_sessions into sticky_sessions, oauth_sessions from api.purge_expired_sessions() p;
+  select count(*) filter (where m.action = 'created'), count(*) filter (where m.action = 'dropped')
+    into partitions_created, partitions_dropped from api.maintain_partitions() m;
+  select r.events into events_rolled_up from api.roll_up_usage() r;
+  return next;
+end
+$$;
+comment on function api.run_maintenance() is
+  'Periodic maintenance under an advisory lock: purge expired sessions, keep usage partitions (create ahead, drop past retention), roll usage up; ran=false when another run holds it.';
+grant execute on function api.run_maintenance() to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- Statistics. Figures share one shape: request and token counts by class
+-- (all_tokens = input + output + cache writes + cache reads, CRS's allTokens)
+-- and cost in USD.
+-- ---------------------------------------------------------------------------
+
+-- A key's figures from its ledger (exact as soon as a request is recorded):
+-- lifetime, today, this ISO week (Monday to Sunday) and this month, local
+-- to the usage time zone, at p_at.
+create function api.key_usage(p_key_id uuid, p_at timestamptz default now())
+returns table (period text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint,
+               cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint,
+               long_context_requests bigint, cost numeric, opus_cost numeric)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  with today as (select (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date as day),
+  periods as (
+    select 'today' as period, t.day as first_day, t.day as last_day from today t
+    union all select 'week', date_trunc('week', t.day)::date, (date_trunc('week', t.day) + interval '6 days')::date from today t
+    union all select 'month', date_trunc('month', t.day)::date, (date_trunc('month', t.day) + interval '1 month - 1 day')::date from today t
+  )
+  select p.period, coalesce(sum(d.requests), 0)::bigint, coalesce(sum(d.input_tokens), 0)::bigint,
+         coalesce(sum(d.output_tokens), 0)::bigint, coalesce(sum(d.cache_create_tokens), 0)::bigint,
+         coalesce(sum(d.cache_create_5m_tokens), 0)::bigint, coalesce(sum(d.cache_create_1h_tokens), 0)::bigint,
+         coalesce(sum(d.cache_read_tokens), 0)::bigint,
+         coalesce(sum(d.input_tokens + d.output_tokens + d.cache_create_tokens + d.cache_read_tokens), 0)::bigint,
+         coalesce(sum(d.long_context_requests), 0)::bigint, coalesce(sum(d.cost), 0), coalesce(sum(d.opus_cost), 0)
+    from periods p
+    left join relaypg.api_key_daily_usage d on d.api_key_id = p_key_id and d.day between p.first_day and p.last_day
+   group by p.period
+  union all
+  -- Lifetime: the running totals now; as of a past instant, the days up to it.
+  select 'total', coalesce(sum(x.requests), 0)::bigint, coalesce(sum(x.input_tokens), 0)::bigint,
+         coalesce(sum(x.output_tokens), 0)::bigint, coalesce(sum(x.cache_create_tokens), 0)::bigint,
+         coalesce(sum(x.cache_create_5m_tokens), 0)::bigint, coalesce(sum(x.cache_create_1h_tokens), 0)::bigint,
+         coalesce(sum(x.cache_read_tokens), 0)::bigint,
+         coalesce(sum(x.input_tokens + x.output_tokens + x.cache_create_tokens + x.cache_read_tokens), 0)::bigint,
+         coalesce(sum(x.long_context_requests), 0)::bigint, coalesce(sum(x.cost), 0), coalesce(sum(x.opus_cost), 0)
+    from (select u.requests, u.input_tokens, u.output_tokens, u.cache_create_tokens, u.cache_create_5m_tokens,
+                 u.cache_create_1h_tokens, u.cache_read_tokens, u.long_context_requests, u.cost, u.opus_cost
+            from relaypg.api_key_usage u
+           where u.api_key_id = p_key_id and coalesce(p_at, now()) >= now()
+          union all
+          select d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens, d.cache_create_5m_tokens,
+                 d.cache_create_1h_tokens, d.cache_read_tokens, d.long_context_requests, d.cost, d.opus_cost
+            from relaypg.api_key_daily_usage d
+           where d.api_key_id = p_key_id and coalesce(p_at, now()) < now() and d.day <= (select t.day from today t)) x
+$$;
+comment on function api.key_usage(uuid, timestamptz) is
+  'A key''s usage from its ledger, exact: periods total, today, week (ISO, Monday first) and month in the usage time zone at p_at (a past p_at counts whole local days up to its own).';
+grant execute on function api.key_usage(uuid, timestamptz) to :DATABASE_APP_USER;
+
+-- Totals of a scope from the rollups (as of the last api.roll_up_usage):
+-- lifetime (monthly rollups), today and this month (local, usage time zone,
+-- at p_at). scope: 'account' (scope_id = account id), 'key' (key id) or
+-- 'all' (scope_id '').
+create function api.usage_totals(p_scope text, p_scope_id text, p_at timestamptz default now())
+returns table (period text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint,
+               cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint,
+               long_context_requests bigint, cost numeric)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_today date := (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date;
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  return query
+  with r as (
+    select 'total' as period, m.* from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket <= date_trunc('month', v_today)::date
+    union all
+    select 'month', m.* from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket = date_trunc('month', v_today)::date
+    union all
+    select 'today', d.* from relaypg.usage_rollups_daily d
+     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket = v_today
+  )
+  select p.period, coalesce(sum(r.requests), 0)::bigint, coalesce(sum(r.input_tokens), 0)::bigint,
+         coalesce(sum(r.output_tokens), 0)::bigint, coalesce(sum(r.cache_create_tokens), 0)::bigint,
+         coalesce(sum(r.cache_create_5m_tokens), 0)::bigint, coalesce(sum(r.cache_create_1h_tokens), 0)::bigint,
+         coalesce(sum(r.cache_read_tokens), 0)::bigint,
+         coalesce(sum(r.input_tokens + r.output_tokens + r.cache_create_tokens + r.cache_read_tokens), 0)::bigint,
+         coalesce(sum(r.long_context_requests), 0)::bigint, coalesce(sum(r.cost), 0)
+    from (values ('total'), ('today'), ('month')) p(period)
+    left join r on r.period = p.period
+   group by p.period
+   order by p.period;
+end
+$$;
+comment on function api.usage_totals(text, text, timestamptz) is
+  'Usage of a key, an account or the whole service (scope all) from the rollups: periods total, today and month in the usage time zone at p_at. RVINV.';
+grant execute on function api.usage_totals(text, text, timestamptz) to :DATABASE_APP_USER;
+
+-- Usage per model and bucket of a scope over local days [p_from, p_to]:
+-- grain 'hour' (UTC hours of those days), 'day' or 'month'.
+create function api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date)
+returns table (bucket timestamptz, model text, requests bigint, input_tokens bigint, output_tokens bigint,
+               cache_create_tokens bigint, cache_create_5m_tokens bigint, cache_create_1h_tokens bigint,
+               cache_read_tokens bigint, all_tokens bigint, long_context_requests bigint, cost numeric)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_zone text := relaypg.usage_time_zone();
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  if p_grain is null or p_grain not in ('hour', 'day', 'month') then
+    perform relaypg.raise_invalid('grain', 'must be hour, day or month');
+  end if;
+  if p_from is null or p_to is null or p_to < p_from then
+    perform relaypg.raise_invalid('range', 'needs a first and a last day, the last not before the first');
+  end if;
+  if p_to - p_from > 3660 then
+    perform relaypg.raise_invalid('range', 'spans at most ten years');
+  end if;
+  if p_grain = 'hour' then
+    return query
+    select h.bucket, h.model, h.requests, h.input_tokens, h.output_tokens, h.cache_create_tokens, h.cache_create_5m_tokens,
+           h.cache_create_1h_tokens, h.cache_read_tokens,
+           h.input_tokens + h.output_tokens + h.cache_create_tokens + h.cache_read_tokens, h.long_context_requests, h.cost
+      from relaypg.usage_rollups_hourly h
+     where h.scope = p_scope and h.scope_id = coalesce(p_scope_id, '')
+       and h.bucket >= (p_from::timestamp at time zone v_zone) and h.bucket < ((p_to + 1)::timestamp at time zone v_zone)
+     order by h.bucket, h.model;
+  elsif p_grain = 'day' then
+    return query
+    select d.bucket::timestamp at time zone v_zone, d.model, d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens,
+           d.cache_create_5m_tokens, d.cache_create_1h_tokens, d.cache_read_tokens,
+           d.input_tokens + d.output_tokens + d.cache_create_tokens + d.cache_read_tokens, d.long_context_requests, d.cost
+      from relaypg.usage_rollups_daily d
+     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket between p_from and p_to
+     order by d.bucket, d.model;
+  else
+    return query
+    select m.bucket::timestamp at time zone v_zone, m.model, m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens,
+           m.cache_create_5m_tokens, m.cache_create_1h_tokens, m.cache_read_tokens,
+           m.input_tokens + m.output_tokens + m.cache_create_tokens + m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '')
+       and m.bucket between date_trunc('month', p_from)::date and p_to
+     order by m.bucket, m.model;
+  end if;
+end
+$$;
+comment on function api.usage_by_model(text, text, text, date, date) is
+  'Usage of a scope (key, account, all) per model and bucket (hour, day, month; bucket = its start instant) over local days p_from..p_to, from the rollups. RVINV.';
+grant execute on function api.usage_by_model(text, text, text, date, date) to :DATABASE_APP_USER;
+
+-- The last p_minutes of traffic, read from the events themselves (exact):
+-- counts, and per-minute rates over the window.
+create function api.recent_usage(p_minutes integer default 5, p_at timestamptz default now())
+returns table (minutes integer, requests bigint, all_tokens bigint, input_tokens bigint, output_tokens bigint,
+               cache_create_tokens bigint, cache_read_tokens bigint, requests_per_minute numeric, tokens_per_minute numeric)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_minutes is null or p_minutes not between 1 and 1440 then
+    perform relaypg.raise_invalid('minutes', 'must be from 1 to 1440');
+  end if;
+  return query
+  select p_minutes, count(*), coalesce(sum(e.input_tokens + e.output_tokens + e.cache_create_tokens + e.cache_read_tokens), 0)::bigint,
+         coalesce(sum(e.input_tokens), 0)::bigint, coalesce(sum(e.output_tokens), 0)::bigint,
+         coalesce(sum(e.cache_create_tokens), 0)::bigint, coalesce(sum(e.cache_read_tokens), 0)::bigint,
+         round(count(*)::numeric / p_minutes, 2),
+         round(coalesce(sum(e.input_tokens + e.output_tokens + e.cache_create_tokens + e.cache_read_tokens), 0)::numeric / p_minutes, 2)
+    from relaypg.usage_events e
+   where e.occurred_at > coalesce(p_at, now()) - make_interval(mins => p_minutes) and e.occurred_at <= coalesce(p_at, now());
+end
+$$;
+comment on function api.recent_usage(integer, timestamptz) is
+  'Requests and tokens of the p_minutes (1..1440) before p_at, from the events, with per-minute rates (2 decimals). RVINV.';
+grant execute on function api.recent_usage(integer, timestamptz) to :DATABASE_APP_USER;
