@@ -21,6 +21,7 @@ import type { Logger } from './logger.js';
 import { Maintenance } from './maintenance/maintenance.js';
 import { PricingService } from './pricing/pricing.js';
 import { createRedis } from './redis.js';
+import { UsageService } from './usage/usage.js';
 import { UserService } from './users/users.js';
 import path from 'node:path';
 import { projectRoot } from './paths.js';
@@ -43,6 +44,7 @@ export interface App {
   oauthSessions: OauthSessionService;
   maintenance: Maintenance;
   pricing: PricingService;
+  usage: UsageService;
   health: HealthService;
   server: FastifyInstance;
   close(): Promise<void>;
@@ -100,6 +102,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const oauthSessions = new OauthSessionService(pool, keyring);
     const maintenance = new Maintenance(pool, log);
     const pricing = new PricingService(pool);
+    const usage = new UsageService(pool);
+    // One zone cuts usage days for every instance and for pg_cron's roll-ups: the database keeps it.
+    const previousZone = await usage.setTimeZone(config.TIME_ZONE);
+    if (previousZone !== config.TIME_ZONE) {
+      log.warn({ previous: previousZone, timeZone: config.TIME_ZONE }, 'usage time zone changed: days, weeks and months are cut in the new zone from now on');
+    }
     maintenanceToStop = maintenance;
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
     const health = new HealthService(pool, redis, expected, log);
@@ -116,7 +124,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, usage, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();

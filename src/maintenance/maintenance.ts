@@ -1,4 +1,4 @@
-// Periodic maintenance where pg_cron does not run it: `relaypg db setup`
+// Periodic maintenance (expired sessions, usage partitions and rollups) where pg_cron does not run it: `relaypg db setup`
 // schedules api.run_maintenance with pg_cron when the extension is there and
 // records it; otherwise every instance runs the same function on a timer, and
 // the function's advisory lock lets one run at a time.
@@ -13,6 +13,9 @@ export interface MaintenanceRun {
   ran: boolean;
   stickySessions: number;
   oauthSessions: number;
+  partitionsCreated: number;
+  partitionsDropped: number;
+  eventsRolledUp: number;
 }
 
 export class Maintenance {
@@ -30,7 +33,14 @@ export class Maintenance {
   /** One run (also what `relaypg maintenance` calls). ran=false: another run held the lock. */
   async runOnce(): Promise<MaintenanceRun> {
     const [row] = await runMaintenance.run(undefined, this.db);
-    return { ran: row!.ran, stickySessions: Number(row!.stickySessions), oauthSessions: Number(row!.oauthSessions) };
+    return {
+      ran: row!.ran,
+      stickySessions: Number(row!.stickySessions),
+      oauthSessions: Number(row!.oauthSessions),
+      partitionsCreated: Number(row!.partitionsCreated),
+      partitionsDropped: Number(row!.partitionsDropped),
+      eventsRolledUp: Number(row!.eventsRolledUp),
+    };
   }
 
   /** True when pg_cron runs maintenance for this database. */
@@ -54,7 +64,8 @@ export class Maintenance {
       if (this.running) return;
       this.running = this.runOnce()
         .then((run) => {
-          if (run.ran && run.stickySessions + run.oauthSessions > 0) this.log.debug(run, 'maintenance purged expired sessions');
+          if (run.ran && run.partitionsCreated + run.partitionsDropped > 0) this.log.info(run, 'maintenance changed usage partitions');
+          else if (run.ran && run.stickySessions + run.oauthSessions + run.eventsRolledUp > 0) this.log.debug(run, 'maintenance ran');
         })
         .catch((error: Error) => this.log.warn({ err: { message: error.message } }, 'maintenance run failed; retrying on the next tick'))
         .finally(() => (this.running = undefined));
