@@ -111,7 +111,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maintenanceToStop = maintenance;
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
     const health = new HealthService(pool, redis, expected, log);
-    const server = buildServer({ apiKeys, accounts, accountGroups, health, adminToken: config.ADMIN_TOKEN, log });
+    const server = buildServer({ apiKeys, accounts, accountGroups, health, usage, adminToken: config.ADMIN_TOKEN, log });
     await withTimeout(listener.ready, 10_000, 'could not LISTEN for cache invalidations within 10 s');
     await maintenance.startFallbackTimer(config.MAINTENANCE_INTERVAL_SECONDS);
 

@@ -9,8 +9,10 @@ import type { AccountService } from '../accounts/accounts.js';
 import type { ApiKeyService } from '../api-keys/api-keys.js';
 import { AppError, serviceErrors } from '../errors.js';
 import type { HealthService } from '../health/health.js';
+import type { UsageService } from '../usage/usage.js';
 import type { Logger } from '../logger.js';
 import { registerAdminAccountRoutes } from './admin-accounts.js';
+import { registerUsageRoutes } from './admin-usage.js';
 import { errorBody, handleClientError, handleError, parseInput } from './errors.js';
 
 export interface ServerDeps {
@@ -18,6 +20,7 @@ export interface ServerDeps {
   accounts: AccountService;
   accountGroups: AccountGroupService;
   health: HealthService;
+  usage: UsageService;
   adminToken: string;
   log: Logger;
 }
@@ -137,6 +140,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   );
 
   registerAdminAccountRoutes(app, { accounts: deps.accounts, accountGroups: deps.accountGroups, requireAdmin });
+  registerUsageRoutes(app, { usage: deps.usage, apiKeys: deps.apiKeys, requireAdmin, presentedKey });
 
   return app;
 }
