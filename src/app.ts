@@ -21,6 +21,7 @@ import type { Logger } from './logger.js';
 import { Maintenance } from './maintenance/maintenance.js';
 import { PricingService } from './pricing/pricing.js';
 import { createRedis } from './redis.js';
+import { AdmissionService } from './usage/admission.js';
 import { UsageService } from './usage/usage.js';
 import { UserService } from './users/users.js';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export interface App {
   maintenance: Maintenance;
   pricing: PricingService;
   usage: UsageService;
+  admission: AdmissionService;
   health: HealthService;
   server: FastifyInstance;
   close(): Promise<void>;
@@ -103,6 +105,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const maintenance = new Maintenance(pool, log);
     const pricing = new PricingService(pool);
     const usage = new UsageService(pool);
+    const admission = new AdmissionService(selectionPool, {
+      apiKeys,
+      stickyTtlSeconds: config.STICKY_SESSION_TTL_HOURS * 3600,
+      renewalThresholdSeconds: config.STICKY_SESSION_RENEWAL_THRESHOLD_MINUTES * 60,
+      leaseTtlSeconds: config.CONCURRENCY_LEASE_TTL_SECONDS,
+    });
     // One zone cuts usage days for every instance and for pg_cron's roll-ups: the database keeps it.
     const previousZone = await usage.setTimeZone(config.TIME_ZONE);
     if (previousZone !== config.TIME_ZONE) {
@@ -124,7 +132,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, usage, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, usage, admission, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();

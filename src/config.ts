@@ -74,6 +74,7 @@ const serviceSchema = z.object({
   SELECTION_CACHE_MAX_ENTRIES: intFrom(0, 10_000_000).default(100_000),
   TIME_ZONE: z.string().refine(isTimeZone, 'TIME_ZONE must be an IANA time zone name (e.g. Asia/Shanghai, UTC)').default('Asia/Shanghai'),
   MAINTENANCE_INTERVAL_SECONDS: intFrom(0, 86_400).default(60),
+  CONCURRENCY_LEASE_TTL_SECONDS: intFrom(1, 86_400).default(600),
   CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   // CRS's config.security.azureOpenaiSalt, if that installation set one (import only).
   CRS_AZURE_OPENAI_SALT: z.string().optional().transform((v) => (v === '' ? undefined : v)),

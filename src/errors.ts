@@ -34,6 +34,13 @@ export const sqlStateErrors = {
   GRMBR: { code: 'account_group_platform_mismatch', status: 409, message: 'Account is not of the group\'s platform' },
   SLNAV: { code: 'no_account_available', status: 503, message: 'No upstream account is available' },
   OANFD: { code: 'oauth_session_not_found', status: 404, message: 'OAuth session not found or expired' },
+  ADVER: { code: 'api_key_changed', status: 409, message: 'The API key changed while the request was admitted; retry' },
+  LMCON: { code: 'concurrency_limit_exceeded', status: 429, message: 'Concurrency limit reached' },
+  LMREQ: { code: 'rate_limit_requests_exceeded', status: 429, message: 'Request limit of the rate-limit window reached' },
+  LMTOK: { code: 'rate_limit_tokens_exceeded', status: 429, message: 'Token limit of the rate-limit window reached' },
+  LMCST: { code: 'rate_limit_cost_exceeded', status: 429, message: 'Cost limit of the rate-limit window reached' },
+  LMDAY: { code: 'daily_cost_limit_exceeded', status: 429, message: 'Daily cost limit reached' },
+  LMOPS: { code: 'weekly_opus_cost_limit_exceeded', status: 429, message: 'Weekly Opus cost limit reached' },
 } as const satisfies Record<string, ErrorKind>;
 
 export type SqlState = keyof typeof sqlStateErrors;

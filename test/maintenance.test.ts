@@ -51,12 +51,12 @@ describe('runOnce', () => {
     const liveOauth = await app.oauthSessions.start({ platform: 'claude' });
     await root((pool) => pool.query(`update relaypg.oauth_sessions set expires_at = now() - interval '1 second' where id = $1`, [staleOauth.id]));
 
-    expect(await app.maintenance.runOnce()).toEqual({ ran: true, stickySessions: 3, oauthSessions: 1 });
+    expect(await app.maintenance.runOnce()).toMatchObject({ ran: true, stickySessions: 3, oauthSessions: 1, leases: 0, partitionsDropped: 0 });
     for (const hash of expired) expect(await stickyExists(hash)).toBe(false);
     expect(await stickyExists(live)).toBe(true);
     expect((await app.oauthSessions.take(liveOauth.id)).id).toBe(liveOauth.id);
     // Nothing left to purge.
-    expect(await app.maintenance.runOnce()).toEqual({ ran: true, stickySessions: 0, oauthSessions: 0 });
+    expect(await app.maintenance.runOnce()).toMatchObject({ ran: true, stickySessions: 0, oauthSessions: 0, leases: 0 });
   });
 
   it('does nothing (ran: false) while another run holds the lock', async () => {
@@ -67,14 +67,16 @@ describe('runOnce', () => {
       try {
         await client.query('begin');
         await client.query(`select pg_advisory_xact_lock(hashtext('relaypg.run_maintenance'))`);
-        expect(await app.maintenance.runOnce()).toEqual({ ran: false, stickySessions: 0, oauthSessions: 0 });
+        expect(await app.maintenance.runOnce()).toEqual({
+          ran: false, stickySessions: 0, oauthSessions: 0, leases: 0, partitionsCreated: 0, partitionsDropped: 0, eventsRolledUp: 0,
+        });
         await client.query('commit');
       } finally {
         client.release();
       }
     });
     expect(await stickyExists(expired)).toBe(true);
-    expect(await app.maintenance.runOnce()).toEqual({ ran: true, stickySessions: 1, oauthSessions: 0 });
+    expect(await app.maintenance.runOnce()).toMatchObject({ ran: true, stickySessions: 1, oauthSessions: 0, leases: 0 });
   });
 });
 

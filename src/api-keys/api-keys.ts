@@ -81,28 +81,53 @@ export class ApiKeyService {
    */
   authenticate(presented: string | undefined, context: AuthContext): Promise<AuthenticatedKey> {
     try {
-      if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
-      if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
-      if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
-        throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
-      }
-      const { cache, keys } = this.deps;
-      const { digest, hex } = cache.digestOf(presented, (k) => keys.hmacDigest(k));
-      const client = this.deps.clients.classify(context.userAgent);
-      const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
-      const local = cache.getLocal(entryKey);
-      if (local !== undefined) return Promise.resolve(this.accept(local));
-      return this.decide(presented, digest, entryKey, client, context).then((decision) => this.accept(decision));
+      const decision = this.acceptedDecision(presented, context);
+      return decision instanceof Promise ? decision.then((accepted) => accepted.key!) : Promise.resolve(decision.key!);
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
-  /** The key of an accepted decision (its use recorded), or the refusal thrown. */
-  private accept(decision: AuthDecision): AuthenticatedKey {
+  /**
+   * As authenticate, with the key's auth version (what api.admit_request
+   * checks: a decision taken from the cache must still be current).
+   */
+  authenticateForAdmission(presented: string | undefined, context: AuthContext): Promise<{ key: AuthenticatedKey; authVersion: number }> {
+    try {
+      const decision = this.acceptedDecision(presented, context);
+      const pick = (accepted: AuthDecision) => ({ key: accepted.key!, authVersion: accepted.authVersion });
+      return decision instanceof Promise ? decision.then(pick) : Promise.resolve(pick(decision));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Drops this instance's cached decisions for a key read at `authVersion` or before (the database has a newer one). */
+  async forgetDecisions(keyId: string, authVersion: number): Promise<void> {
+    await this.deps.cache.invalidate(keyId, authVersion + 1);
+  }
+
+  /** An accepted decision, synchronously on an in-process hit; throws (or rejects with) the refusal. */
+  private acceptedDecision(presented: string | undefined, context: AuthContext): AuthDecision | Promise<AuthDecision> {
+    if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
+    if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
+    if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
+      throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
+    }
+    const { cache, keys } = this.deps;
+    const { digest, hex } = cache.digestOf(presented, (k) => keys.hmacDigest(k));
+    const client = this.deps.clients.classify(context.userAgent);
+    const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
+    const local = cache.getLocal(entryKey);
+    if (local !== undefined) return this.accept(local);
+    return this.decide(presented, digest, entryKey, client, context).then((decision) => this.accept(decision));
+  }
+
+  /** An accepted decision (its use recorded), or the refusal thrown. */
+  private accept(decision: AuthDecision): AuthDecision {
     if (decision.refusal !== null) throw refusalError(decision.refusal);
     this.deps.lastUsed.record(decision.keyId!, this.now());
-    return decision.key!;
+    return decision;
   }
 
   /** Past the in-process cache: Redis, then the database, whose answer is remembered. */

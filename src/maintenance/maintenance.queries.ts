@@ -7,6 +7,7 @@ export type IRunMaintenanceParams = void;
 /** 'RunMaintenance' return type */
 export interface IRunMaintenanceResult {
   eventsRolledUp: string;
+  leases: string;
   oauthSessions: string;
   partitionsCreated: string;
   partitionsDropped: string;
@@ -20,12 +21,12 @@ export interface IRunMaintenanceQuery {
   result: IRunMaintenanceResult;
 }
 
-const runMaintenanceIR: any = {"usedParamSet":{},"params":[],"statement":"select ran as \"ran!\", sticky_sessions as \"stickySessions!\", oauth_sessions as \"oauthSessions!\",\n       partitions_created as \"partitionsCreated!\", partitions_dropped as \"partitionsDropped!\",\n       events_rolled_up as \"eventsRolledUp!\"\n  from api.run_maintenance()"};
+const runMaintenanceIR: any = {"usedParamSet":{},"params":[],"statement":"select ran as \"ran!\", sticky_sessions as \"stickySessions!\", oauth_sessions as \"oauthSessions!\", leases as \"leases!\",\n       partitions_created as \"partitionsCreated!\", partitions_dropped as \"partitionsDropped!\",\n       events_rolled_up as \"eventsRolledUp!\"\n  from api.run_maintenance()"};
 
 /**
  * Query generated from SQL:
  * ```
- * select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!",
+ * select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!", leases as "leases!",
  *        partitions_created as "partitionsCreated!", partitions_dropped as "partitionsDropped!",
  *        events_rolled_up as "eventsRolledUp!"
  *   from api.run_maintenance()

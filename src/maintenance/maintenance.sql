@@ -4,7 +4,7 @@
 */
 
 /* @name RunMaintenance */
-select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!",
+select ran as "ran!", sticky_sessions as "stickySessions!", oauth_sessions as "oauthSessions!", leases as "leases!",
        partitions_created as "partitionsCreated!", partitions_dropped as "partitionsDropped!",
        events_rolled_up as "eventsRolledUp!"
   from api.run_maintenance();

@@ -13,6 +13,8 @@ export interface MaintenanceRun {
   ran: boolean;
   stickySessions: number;
   oauthSessions: number;
+  /** Expired concurrency leases purged. */
+  leases: number;
   partitionsCreated: number;
   partitionsDropped: number;
   eventsRolledUp: number;
@@ -37,6 +39,7 @@ export class Maintenance {
       ran: row!.ran,
       stickySessions: Number(row!.stickySessions),
       oauthSessions: Number(row!.oauthSessions),
+      leases: Number(row!.leases),
       partitionsCreated: Number(row!.partitionsCreated),
       partitionsDropped: Number(row!.partitionsDropped),
       eventsRolledUp: Number(row!.eventsRolledUp),
@@ -65,7 +68,7 @@ export class Maintenance {
       this.running = this.runOnce()
         .then((run) => {
           if (run.ran && run.partitionsCreated + run.partitionsDropped > 0) this.log.info(run, 'maintenance changed usage partitions');
-          else if (run.ran && run.stickySessions + run.oauthSessions + run.eventsRolledUp > 0) this.log.debug(run, 'maintenance ran');
+          if (run.ran && run.stickySessions + run.oauthSessions + run.leases > 0) this.log.debug(run, 'maintenance purged expired sessions');
         })
         .catch((error: Error) => this.log.warn({ err: { message: error.message } }, 'maintenance run failed; retrying on the next tick'))
         .finally(() => (this.running = undefined));

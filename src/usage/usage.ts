@@ -4,6 +4,7 @@
 // validates shapes, sends events as one JSON array and maps rows.
 import type pg from 'pg';
 import { z } from 'zod';
+import { ACCOUNT_KINDS } from '../accounts/account.js';
 import { preparedConnection, type Queryable } from '../db.js';
 import { AppError, mapDbErrors, serviceErrors } from '../errors.js';
 import {
@@ -20,9 +21,6 @@ import {
 } from './usage.queries.js';
 
 const tokens = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
-/** The account kinds the relay can serve from (accounts.kind). */
-export const ACCOUNT_KINDS = ['claude-official', 'claude-console', 'ccr', 'bedrock', 'gemini', 'openai', 'openai-responses', 'azure-openai'] as const;
 
 /** One relayed request, as the relay reports it. */
 export const usageEventSchema = z.strictObject({

@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:9e4de38acfd96f57b6c741b371b25a35c7ded769
+--! Hash: sha1:51056a44531c364093fc1c6dbc3e62daac3e96eb
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -11,7 +11,7 @@
 drop table if exists relaypg.usage_events, relaypg.api_key_usage, relaypg.api_key_daily_usage,
   relaypg.usage_rollups_hourly, relaypg.usage_rollups_daily, relaypg.usage_rollups_monthly,
   relaypg.usage_rollup_watermark, relaypg.usage_settings, relaypg.partition_policies,
-  relaypg.model_price_keys cascade;
+  relaypg.model_price_keys, relaypg.concurrency_leases cascade;
 drop type if exists api.usage_record_result, api.key_usage_figures cascade;
 do $$
 declare
@@ -26,7 +26,8 @@ begin
                          'roll_up_usage', 'key_usage', 'key_usage_by_model', 'account_usage',
                          'usage_trend', 'usage_dashboard', 'recent_usage', 'rollup_bucket_counts',
                          'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
-                         'usage_by_model', 'check_usage_events', 'partition_key_column')
+                         'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
+                         'release_lease', 'purge_expired_leases', 'refuse_over_limit')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -583,6 +584,49 @@ grant execute on function api.maintain_partitions(timestamptz, timestamptz) to :
 select api.maintain_partitions();
 
 -- ---------------------------------------------------------------------------
+-- Concurrency leases: one row per request in flight for a key with a
+-- concurrency limit, taken by api.admit_request and ended by the request's
+-- recording (or api.release_lease). A lease whose holder died ends by itself
+-- at expires_at (never counted after it; purged by maintenance).
+-- ---------------------------------------------------------------------------
+create table relaypg.concurrency_leases (
+  request_id  text primary key,
+  api_key_id  uuid not null,
+  acquired_at timestamptz not null default now(),
+  expires_at  timestamptz not null,
+  constraint concurrency_leases_request_id_is_sane check (char_length(request_id) between 1 and 128)
+);
+comment on table relaypg.concurrency_leases is 'Requests in flight of keys with a concurrency limit (CRS concurrency:{keyId}); a lease ends at recording, on release, or at expires_at.';
+create index concurrency_leases_api_key_id_expires_at_idx on relaypg.concurrency_leases (api_key_id, expires_at);
+create index concurrency_leases_expires_at_idx on relaypg.concurrency_leases (expires_at);
+
+create function api.release_lease(p_request_id text)
+returns boolean
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  with d as (delete from relaypg.concurrency_leases l where l.request_id = p_request_id returning 1)
+  select exists (select from d);
+$$;
+comment on function api.release_lease(text) is 'Ends the concurrency lease of a request that will not be recorded (failed upstream, client gone); true when there was one.';
+grant execute on function api.release_lease(text) to :DATABASE_APP_USER;
+
+create function api.purge_expired_leases()
+returns bigint
+language sql
+volatile
+security definer
+set search_path = ''
+as $$
+  with d as (delete from relaypg.concurrency_leases l where l.expires_at <= now() returning 1)
+  select count(*) from d;
+$$;
+comment on function api.purge_expired_leases() is 'Deletes concurrency leases past their expiry (never counted anyway); returns how many.';
+grant execute on function api.purge_expired_leases() to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
 -- Recording. An event is a JSON object (camelCase, as the service sends it):
 --   requestId (required), occurredAt (ISO instant, default now), apiKeyId
 --   (required), accountId, accountKind, model (as sent upstream, required),
@@ -776,6 +820,11 @@ begin
       window_cost = t.window_cost + case when t.window_ends_at > now() then excluded.cost else 0 end
     returning 1
   ),
+  released as (
+    -- The request is over: its concurrency lease ends (recording is the release).
+    delete from relaypg.concurrency_leases l using input i where l.request_id = i.request_id
+    returning 1
+  ),
   per_day as (
     insert into relaypg.api_key_daily_usage as t (
       api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
@@ -802,12 +851,12 @@ begin
   select i.request_id, (n.request_id is not null), coalesce(n.occurred_at, i.occurred_at), n.cost_total
     from input i
     left join inserted n on n.request_id = i.request_id
-   -- per_key and per_day are written whatever this select reads.
+   -- per_key, per_day and released run whatever this select reads.
    order by i.ord;
 end
 $$;
 comment on function api.record_usage(jsonb) is
-  'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, and adds it to its key''s ledger; an event whose request id was recorded before is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
+  'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, adds it to its key''s ledger and ends its concurrency lease; an event whose request id was recorded before is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
 grant execute on function api.record_usage(jsonb) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------
@@ -910,7 +959,7 @@ grant execute on function api.roll_up_usage() to :DATABASE_APP_USER;
 
 -- Periodic maintenance, as in 000002 plus the usage work: partitions and rollups.
 create function api.run_maintenance()
-returns table (ran boolean, sticky_sessions bigint, oauth_sessions bigint, partitions_created bigint,
+returns table (ran boolean, sticky_sessions bigint, oauth_sessions bigint, leases bigint, partitions_created bigint,
                partitions_dropped bigint, events_rolled_up bigint)
 language plpgsql
 volatile
@@ -923,6 +972,7 @@ begin
     ran := false;
     sticky_sessions := 0;
     oauth_sessions := 0;
+    leases := 0;
     partitions_created := 0;
     partitions_dropped := 0;
     events_rolled_up := 0;
@@ -931,6 +981,7 @@ begin
   end if;
   ran := true;
   select p.sticky_sessions, p.oauth_sessions into sticky_sessions, oauth_sessions from api.purge_expired_sessions() p;
+  leases := api.purge_expired_leases();
   select count(*) filter (where m.action = 'created'), count(*) filter (where m.action = 'dropped')
     into partitions_created, partitions_dropped from api.maintain_partitions() m;
   select r.events into events_rolled_up from api.roll_up_usage() r;
@@ -938,7 +989,7 @@ begin
 end
 $$;
 comment on function api.run_maintenance() is
-  'Periodic maintenance under an advisory lock: purge expired sessions, keep usage partitions (create ahead, drop past retention), roll usage up; ran=false when another run holds it.';
+  'Periodic maintenance under an advisory lock: purge expired sessions and concurrency leases, keep usage partitions (create ahead, drop past retention), roll usage up; ran=false when another run holds it.';
 grant execute on function api.run_maintenance() to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------
@@ -1128,3 +1179,156 @@ $$;
 comment on function api.recent_usage(integer, timestamptz) is
   'Requests and tokens of the p_minutes (1..1440) before p_at, from the events, with per-minute rates (2 decimals). RVINV.';
 grant execute on function api.recent_usage(integer, timestamptz) to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- Admission: the first of a relayed request's two round trips. The key's
+-- static checks were made by api.authenticate_api_key (whose decision the
+-- service may cache: p_auth_version proves the cached decision is current);
+-- here, in one call, come the checks that read exact counters and cannot be
+-- cached, in CRS's order (concurrency, rate-limit window, daily cost, weekly
+-- Opus cost), the concurrency lease, and the account selection. Admissions
+-- of one key with limits wait for each other on its ledger row, so two of
+-- them never both pass a limit only one fits under; what can still overshoot
+-- a cost limit is the cost of requests admitted but not yet recorded.
+-- ---------------------------------------------------------------------------
+create function relaypg.refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamptz)
+returns void
+language plpgsql
+immutable
+set search_path = ''
+as $$
+begin
+  raise exception '% limit reached: % of %', p_what, p_current, p_limit
+    using errcode = p_code,
+          detail = jsonb_build_object('limit', p_limit, 'current', p_current, 'resetAt', p_reset_at)::text;
+end
+$$;
+comment on function relaypg.refuse_over_limit(text, text, numeric, numeric, timestamptz) is
+  'Raises a limit refusal (LM*) with DETAIL {"limit", "current", "resetAt"} as JSON.';
+
+create function api.admit_request(
+  p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text,
+  p_session_hash text default null, p_select boolean default true, p_lease_ttl interval default '10 minutes',
+  p_sticky_ttl interval default '1 hour', p_renewal_threshold interval default '0',
+  p_asynchronous_commit boolean default false)
+returns table (account_id uuid, account_kind text, upstream_model text, sticky boolean, account_version bigint,
+               session_expires_at timestamptz, lease_expires_at timestamptz)
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_now constant timestamptz := now();
+  v_key relaypg.api_keys;
+  v_usage relaypg.api_key_usage;
+  v_window boolean;
+  v_opus boolean := strpos(coalesce(p_model, ''), 'claude-opus') > 0;
+  v_zone text;
+  v_today date;
+  v_figure numeric;
+  v_selection api.account_selection;
+begin
+  if coalesce(char_length(p_request_id), 0) not between 1 and 128 then
+    perform relaypg.raise_invalid('request_id', 'must be a string of 1 to 128 characters');
+  end if;
+  if p_lease_ttl is null or p_lease_ttl <= interval '0' or p_lease_ttl > interval '1 day' then
+    perform relaypg.raise_invalid('lease_ttl', 'must be a positive interval of at most a day');
+  end if;
+  select k.* into v_key from relaypg.api_keys k where k.id = p_api_key_id;
+  if not found or v_key.auth_version is distinct from p_auth_version then
+    raise exception 'the API key changed since it was authenticated'
+      using errcode = 'ADVER', hint = 'authenticate the key again (its cached decision is stale)';
+  end if;
+  v_window := v_key.rate_limit_window > 0
+              and (v_key.rate_limit_requests > 0 or v_key.token_limit > 0 or v_key.rate_limit_cost > 0);
+
+  -- Keys without usage limits never touch their ledger here.
+  if v_key.concurrency_limit > 0 or v_window or v_key.daily_cost_limit > 0
+     or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+    insert into relaypg.api_key_usage (api_key_id) values (p_api_key_id) on conflict (api_key_id) do nothing;
+    select u.* into v_usage from relaypg.api_key_usage u where u.api_key_id = p_api_key_id for update;
+
+    if v_key.concurrency_limit > 0 then
+      select count(*) into v_figure from relaypg.concurrency_leases l
+       where l.api_key_id = p_api_key_id and l.expires_at > v_now and l.request_id <> p_request_id;
+      if v_figure >= v_key.concurrency_limit then
+        perform relaypg.refuse_over_limit('LMCON', 'concurrency', v_key.concurrency_limit, v_figure,
+          (select min(l.expires_at) from relaypg.concurrency_leases l where l.api_key_id = p_api_key_id and l.expires_at > v_now));
+      end if;
+      insert into relaypg.concurrency_leases as l (request_id, api_key_id, expires_at)
+      values (p_request_id, p_api_key_id, v_now + p_lease_ttl)
+      on conflict (request_id) do update set expires_at = excluded.expires_at where l.api_key_id = excluded.api_key_id
+      returning l.expires_at into lease_expires_at;
+      if lease_expires_at is null then
+        perform relaypg.raise_invalid('request_id', 'is in flight for another key');
+      end if;
+    end if;
+
+    if v_window then
+      -- CRS's fixed window: the first request after the last window ended opens the next.
+      if v_usage.window_ends_at is null or v_usage.window_ends_at <= v_now then
+        v_usage.window_started_at := v_now;
+        v_usage.window_ends_at := v_now + make_interval(mins => v_key.rate_limit_window);
+        v_usage.window_requests := 0;
+        v_usage.window_tokens := 0;
+        v_usage.window_cost := 0;
+      end if;
+      if v_key.rate_limit_requests > 0 and v_usage.window_requests >= v_key.rate_limit_requests then
+        perform relaypg.refuse_over_limit('LMREQ', 'request', v_key.rate_limit_requests, v_usage.window_requests, v_usage.window_ends_at);
+      end if;
+      -- As in CRS, a token limit takes precedence over the cost limit of the window.
+      if v_key.token_limit > 0 then
+        if v_usage.window_tokens >= v_key.token_limit then
+          perform relaypg.refuse_over_limit('LMTOK', 'token', v_key.token_limit, v_usage.window_tokens, v_usage.window_ends_at);
+        end if;
+      elsif v_key.rate_limit_cost > 0 and v_usage.window_cost >= v_key.rate_limit_cost then
+        perform relaypg.refuse_over_limit('LMCST', 'window cost', v_key.rate_limit_cost, v_usage.window_cost, v_usage.window_ends_at);
+      end if;
+      update relaypg.api_key_usage u
+         set window_started_at = v_usage.window_started_at, window_ends_at = v_usage.window_ends_at,
+             window_requests = v_usage.window_requests + 1, window_tokens = v_usage.window_tokens, window_cost = v_usage.window_cost
+       where u.api_key_id = p_api_key_id;
+    end if;
+
+    if v_key.daily_cost_limit > 0 or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+      v_zone := relaypg.usage_time_zone();
+      v_today := (v_now at time zone v_zone)::date;
+    end if;
+    if v_key.daily_cost_limit > 0 then
+      select coalesce(sum(d.cost), 0) into v_figure from relaypg.api_key_daily_usage d
+       where d.api_key_id = p_api_key_id and d.day = v_today;
+      if v_figure >= v_key.daily_cost_limit then
+        perform relaypg.refuse_over_limit('LMDAY', 'daily cost', v_key.daily_cost_limit, v_figure, (v_today + 1)::timestamp at time zone v_zone);
+      end if;
+    end if;
+    if v_opus and v_key.weekly_opus_cost_limit > 0 then
+      -- An ISO week (Monday to Sunday) in the usage time zone.
+      select coalesce(sum(d.opus_cost), 0) into v_figure from relaypg.api_key_daily_usage d
+       where d.api_key_id = p_api_key_id and d.day >= date_trunc('week', v_today)::date
+         and d.day < (date_trunc('week', v_today) + interval '7 days')::date;
+      if v_figure >= v_key.weekly_opus_cost_limit then
+        perform relaypg.refuse_over_limit('LMOPS', 'weekly Opus cost', v_key.weekly_opus_cost_limit, v_figure,
+          (date_trunc('week', v_today) + interval '7 days')::timestamp at time zone v_zone);
+      end if;
+    end if;
+  end if;
+
+  if p_select then
+    v_selection := api.select_account(p_api_key_id, p_platform, p_model, p_session_hash, p_sticky_ttl, p_renewal_threshold,
+                                      p_asynchronous_commit);
+    account_id := v_selection.account_id;
+    account_kind := v_selection.account_kind;
+    upstream_model := v_selection.upstream_model;
+    sticky := v_selection.sticky;
+    account_version := v_selection.account_version;
+    session_expires_at := v_selection.session_expires_at;
+  elsif p_asynchronous_commit then
+    perform pg_catalog.set_config('synchronous_commit', 'off', true);
+  end if;
+  return next;
+end
+$$;
+comment on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) is
+  'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily and weekly Opus cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, SLNAV, RVINV.';
+grant execute on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) to :DATABASE_APP_USER;
