@@ -1,6 +1,8 @@
 /** Types generated for queries found in "src/crs-import/crs-import.sql" */
 import { PreparedQuery } from '@pgtyped/runtime';
 
+export type DateOrString = Date | string;
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export type stringArray = (string)[];
@@ -278,5 +280,35 @@ const listDanglingKeyBindingsIR: any = {"usedParamSet":{},"params":[],"statement
  * ```
  */
 export const listDanglingKeyBindings = new PreparedQuery<IListDanglingKeyBindingsParams,IListDanglingKeyBindingsResult>(listDanglingKeyBindingsIR);
+
+
+/** 'ImportCrsUsage' parameters type */
+export interface IImportCrsUsageParams {
+  cutOff: DateOrString;
+  redisKey: string;
+  value: Json;
+}
+
+/** 'ImportCrsUsage' return type */
+export interface IImportCrsUsageResult {
+  action: string;
+  notes: stringArray;
+}
+
+/** 'ImportCrsUsage' query type */
+export interface IImportCrsUsageQuery {
+  params: IImportCrsUsageParams;
+  result: IImportCrsUsageResult;
+}
+
+const importCrsUsageIR: any = {"usedParamSet":{"redisKey":true,"value":true,"cutOff":true},"params":[{"name":"redisKey","required":true,"transform":{"type":"scalar"},"locs":[{"a":72,"b":81}]},{"name":"value","required":true,"transform":{"type":"scalar"},"locs":[{"a":84,"b":90}]},{"name":"cutOff","required":true,"transform":{"type":"scalar"},"locs":[{"a":100,"b":107}]}],"statement":"select action as \"action!\", notes as \"notes!\" from api.import_crs_usage(:redisKey!, :value!::jsonb, :cutOff!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select action as "action!", notes as "notes!" from api.import_crs_usage(:redisKey!, :value!::jsonb, :cutOff!)
+ * ```
+ */
+export const importCrsUsage = new PreparedQuery<IImportCrsUsageParams,IImportCrsUsageResult>(importCrsUsageIR);
 
 

@@ -31,3 +31,6 @@ select id, action as "action!", notes as "notes!"
 
 /* @name ListDanglingKeyBindings */
 select api_key_id as "apiKeyId!", field as "field!", binding as "binding!" from api.list_dangling_key_bindings();
+
+/* @name ImportCrsUsage */
+select action as "action!", notes as "notes!" from api.import_crs_usage(:redisKey!, :value!::jsonb, :cutOff!);

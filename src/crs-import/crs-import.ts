@@ -10,6 +10,7 @@ import { preparedConnection } from '../db.js';
 import { ImportSetupError } from './import-errors.js';
 import { findAccountKeys, importAccountsDomain, scanKeys, type AccountsImportSettings, type Action } from './crs-accounts.js';
 import { checkCrsApiKeyIndex, importCrsApiKey, importCrsUser, listCrsImportNotes } from './crs-import.queries.js';
+import { findUsageKeys, importUsageDomain } from './crs-usage.js';
 
 export type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -51,9 +52,13 @@ export interface ImportReport {
   accountNotes: { redisKey: string; note: string }[];
   /** Key bindings naming no imported account or group. */
   danglingBindings: { apiKeyId: string; field: string; binding: string }[];
+  /** CRS usage aggregates (skipped: keys relaypg derives from others). */
+  usage: DomainReport;
+  /** The instant the imported usage covers: events of imported keys that occurred before it are not recorded. */
+  usageCutOff: string;
 }
 
-export type Phase = 'users' | 'apiKeys' | 'accounts' | 'groups' | 'stickySessions' | 'oauthSessions';
+export type Phase = 'users' | 'apiKeys' | 'accounts' | 'groups' | 'stickySessions' | 'oauthSessions' | 'usage';
 
 export interface ImportOptions {
   redis: Redis;
@@ -126,6 +131,13 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
   const keyHashes = await readHashes(redis, apiKeyKeys);
   const accountKeys = await findAccountKeys(redis);
   ignored.push(...accountKeys.ignored);
+  const usageKeys = await findUsageKeys(redis);
+  ignored.push(...usageKeys.ignored);
+  if (usageKeys.minuteMetrics > 0) {
+    ignored.push({ redisKey: `system:metrics:minute:* (${usageKeys.minuteMetrics} keys)`, reason: 'per-minute totals CRS never expires (a leak); relaypg reads recent traffic from its events' });
+  }
+  // The baseline covers CRS's traffic up to this instant.
+  const usageCutOff = new Date();
   if (options.accounts === undefined && accountKeys.accounts.length + accountKeys.oauth.length > 0) {
     throw new ImportSetupError(
       `the CRS Redis holds ${accountKeys.accounts.length} account(s) and ${accountKeys.oauth.length} OAuth authorisation(s): set CRS_ENCRYPTION_KEY (CRS's ENCRYPTION_KEY, to decrypt them) and ACCOUNT_SECRET_KEY (relaypg's key, to encrypt them)`,
@@ -145,6 +157,8 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     oauthSessions: emptyDomain(accountKeys.oauth.length),
     accountNotes: [],
     danglingBindings: [],
+    usage: emptyDomain(usageKeys.keys.length),
+    usageCutOff: usageCutOff.toISOString(),
   };
 
   const client = await pool.connect();
@@ -194,6 +208,14 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
       report.accountNotes = accountNotes.notes;
       report.danglingBindings = accountNotes.danglingBindings;
     }
+    await importUsageDomain(
+      redis,
+      db,
+      usageKeys,
+      usageCutOff,
+      (redisKey, run) => importRecord(client, report.usage, redisKey, run),
+      (done, total) => options.onProgress?.('usage', done, total),
+    );
     await client.query(report.dryRun ? 'rollback' : 'commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
@@ -219,6 +241,8 @@ export function formatReport(report: ImportReport): string[] {
   domain('account groups', report.groups);
   domain('sticky sessions', report.stickySessions);
   domain('OAuth authorisations', report.oauthSessions);
+  domain('usage aggregates', report.usage);
+  lines.push(`  usage cut-off ${report.usageCutOff}: events of imported keys that occurred before it are not recorded again`);
   for (const n of report.accountNotes) lines.push(`  note ${n.redisKey}: ${n.note}`);
   for (const b of report.danglingBindings) lines.push(`  note apikey:${b.apiKeyId}: ${b.field} names ${b.binding}, which was not imported`);
   const { hashMap } = report;

@@ -74,40 +74,37 @@ export function readFixtureRecords(): FixtureRecord[] {
   return recordsCache;
 }
 
-/** testEnv.redisUrl with its database path replaced by the scratch database. */
-export function scratchRedisUrl(): string {
+/** testEnv.redisUrl with its database path replaced by a scratch database (default testEnv.scratchRedisDb). */
+export function scratchRedisUrl(db: number = testEnv.scratchRedisDb): string {
   const url = new URL(testEnv.redisUrl);
-  url.pathname = `/${testEnv.scratchRedisDb}`;
+  url.pathname = `/${db}`;
   return url.toString();
 }
 
 /**
- * A client on the scratch Redis database (testEnv.scratchRedisDb). The db is
- * put in the URL as well: ioredis 6 lets a URL's /N path win over the `db`
- * option, so `new Redis('redis://host:6379/0', { db: 15 })` is on db 0.
+ * A client on a scratch Redis database (default testEnv.scratchRedisDb; test
+ * files that run in parallel each take their own). The db is put in the URL
+ * as well: ioredis 6 lets a URL's /N path win over the `db` option, so
+ * `new Redis('redis://host:6379/0', { db: 15 })` is on db 0.
  */
-export function openScratchRedis(): Redis {
-  return new Redis(scratchRedisUrl(), { db: testEnv.scratchRedisDb, maxRetriesPerRequest: 1 });
+export function openScratchRedis(db: number = testEnv.scratchRedisDb): Redis {
+  return new Redis(scratchRedisUrl(db), { db, maxRetriesPerRequest: 1 });
 }
 
 /**
- * Refuses to go on unless `redis` is connected to the scratch database:
- * its configured db and the db the server reports for this connection must
- * both be testEnv.scratchRedisDb, and that must not be the database the
+ * Refuses to go on unless `redis` is connected to a scratch database: its
+ * configured db and the db the server reports for this connection must both
+ * be the one it was opened on, an integer >= 1 that is not the database the
  * service under test uses (testEnv.redisUrl).
  */
 export async function assertScratchDatabase(redis: Redis): Promise<void> {
-  const scratch = testEnv.scratchRedisDb;
+  const scratch = redis.options.db ?? 0;
   if (!Number.isInteger(scratch) || scratch < 1) {
-    throw new Error(`refusing to use Redis db ${String(scratch)} as the scratch database (TEST_REDIS_SCRATCH_DB must be an integer >= 1)`);
+    throw new Error(`refusing to use Redis db ${String(scratch)} as a scratch database (it must be an integer >= 1)`);
   }
   const serviceDb = Number(new URL(testEnv.redisUrl).pathname.replace(/^\//, '') || '0');
   if (scratch === serviceDb) {
-    throw new Error(`refusing to use Redis db ${scratch} as the scratch database: it is the service's database (${testEnv.redisUrl})`);
-  }
-  const configured = redis.options.db ?? 0;
-  if (configured !== scratch) {
-    throw new Error(`refusing to flush Redis db ${configured}: only the scratch db ${scratch} may be flushed`);
+    throw new Error(`refusing to use Redis db ${scratch} as a scratch database: it is the service's database (${testEnv.redisUrl})`);
   }
   const info = String(await redis.client('INFO'));
   const actual = /(?:^|\s)db=(\d+)(?:\s|$)/.exec(info)?.[1];

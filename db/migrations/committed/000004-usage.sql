@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:51056a44531c364093fc1c6dbc3e62daac3e96eb
+--! Hash: sha1:21d11347fb5992e236aa1dd7809e5a53d4e15576
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -11,7 +11,7 @@
 drop table if exists relaypg.usage_events, relaypg.api_key_usage, relaypg.api_key_daily_usage,
   relaypg.usage_rollups_hourly, relaypg.usage_rollups_daily, relaypg.usage_rollups_monthly,
   relaypg.usage_rollup_watermark, relaypg.usage_settings, relaypg.partition_policies,
-  relaypg.model_price_keys, relaypg.concurrency_leases cascade;
+  relaypg.model_price_keys, relaypg.concurrency_leases, relaypg.crs_usage_imports cascade;
 drop type if exists api.usage_record_result, api.key_usage_figures cascade;
 do $$
 declare
@@ -27,7 +27,8 @@ begin
                          'usage_trend', 'usage_dashboard', 'recent_usage', 'rollup_bucket_counts',
                          'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
-                         'release_lease', 'purge_expired_leases', 'refuse_over_limit')
+                         'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
+                         'crs_usage_contribution', 'apply_usage_contribution')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -287,7 +288,11 @@ create table relaypg.api_key_usage (
   window_ends_at        timestamptz,
   window_requests       bigint not null default 0,
   window_tokens         bigint not null default 0,
-  window_cost           numeric not null default 0
+  window_cost           numeric not null default 0,
+  -- Usage imported from CRS covers this key up to this instant (its figures
+  -- are in the ledger and rollups): an event that occurred before is not
+  -- recorded, so nothing is counted twice.
+  baseline_cut_off      timestamptz
 );
 comment on table relaypg.api_key_usage is 'Per-key lifetime usage and the open rate-limit window; updated by api.record_usage in the same statement as the event.';
 
@@ -758,6 +763,8 @@ begin
   fresh as (
     select i.* from input i
      where not exists (select from relaypg.usage_events u where u.request_id = i.request_id)
+       and not exists (select from relaypg.api_key_usage b
+                        where b.api_key_id = i.api_key_id and b.baseline_cut_off >= i.occurred_at)
   ),
   priced as (
     select f.*, relaypg.normalise_model(f.model) as normalised_model, c.price_key, c.long_context,
@@ -856,7 +863,7 @@ begin
 end
 $$;
 comment on function api.record_usage(jsonb) is
-  'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, adds it to its key''s ledger and ends its concurrency lease; an event whose request id was recorded before is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
+  'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, adds it to its key''s ledger and ends its concurrency lease; an event whose request id was recorded before, or that occurred before its key''s CRS import cut-off, is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
 grant execute on function api.record_usage(jsonb) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------
@@ -1026,25 +1033,35 @@ as $$
     left join relaypg.api_key_daily_usage d on d.api_key_id = p_key_id and d.day between p.first_day and p.last_day
    group by p.period
   union all
-  -- Lifetime: the running totals now; as of a past instant, the days up to it.
-  select 'total', coalesce(sum(x.requests), 0)::bigint, coalesce(sum(x.input_tokens), 0)::bigint,
-         coalesce(sum(x.output_tokens), 0)::bigint, coalesce(sum(x.cache_create_tokens), 0)::bigint,
-         coalesce(sum(x.cache_create_5m_tokens), 0)::bigint, coalesce(sum(x.cache_create_1h_tokens), 0)::bigint,
-         coalesce(sum(x.cache_read_tokens), 0)::bigint,
-         coalesce(sum(x.input_tokens + x.output_tokens + x.cache_create_tokens + x.cache_read_tokens), 0)::bigint,
-         coalesce(sum(x.long_context_requests), 0)::bigint, coalesce(sum(x.cost), 0), coalesce(sum(x.opus_cost), 0)
-    from (select u.requests, u.input_tokens, u.output_tokens, u.cache_create_tokens, u.cache_create_5m_tokens,
-                 u.cache_create_1h_tokens, u.cache_read_tokens, u.long_context_requests, u.cost, u.opus_cost
-            from relaypg.api_key_usage u
-           where u.api_key_id = p_key_id and coalesce(p_at, now()) >= now()
-          union all
-          select d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens, d.cache_create_5m_tokens,
-                 d.cache_create_1h_tokens, d.cache_read_tokens, d.long_context_requests, d.cost, d.opus_cost
-            from relaypg.api_key_daily_usage d
-           where d.api_key_id = p_key_id and coalesce(p_at, now()) < now() and d.day <= (select t.day from today t)) x
+  -- Lifetime: the running totals, less the local days after p_at's (a CRS
+  -- baseline counts in the totals though its old days are gone).
+  select 'total', (u.requests - l.requests)::bigint, (u.input_tokens - l.input_tokens)::bigint,
+         (u.output_tokens - l.output_tokens)::bigint, (u.cache_create_tokens - l.cache_create_tokens)::bigint,
+         (u.cache_create_5m_tokens - l.cache_create_5m_tokens)::bigint, (u.cache_create_1h_tokens - l.cache_create_1h_tokens)::bigint,
+         (u.cache_read_tokens - l.cache_read_tokens)::bigint,
+         (u.input_tokens + u.output_tokens + u.cache_create_tokens + u.cache_read_tokens
+          - l.input_tokens - l.output_tokens - l.cache_create_tokens - l.cache_read_tokens)::bigint,
+         (u.long_context_requests - l.long_context_requests)::bigint, u.cost - l.cost, u.opus_cost - l.opus_cost
+    from (select coalesce(sum(x.requests), 0) as requests, coalesce(sum(x.input_tokens), 0) as input_tokens,
+                 coalesce(sum(x.output_tokens), 0) as output_tokens, coalesce(sum(x.cache_create_tokens), 0) as cache_create_tokens,
+                 coalesce(sum(x.cache_create_5m_tokens), 0) as cache_create_5m_tokens,
+                 coalesce(sum(x.cache_create_1h_tokens), 0) as cache_create_1h_tokens,
+                 coalesce(sum(x.cache_read_tokens), 0) as cache_read_tokens,
+                 coalesce(sum(x.long_context_requests), 0) as long_context_requests,
+                 coalesce(sum(x.cost), 0) as cost, coalesce(sum(x.opus_cost), 0) as opus_cost
+            from relaypg.api_key_usage x where x.api_key_id = p_key_id) u
+   cross join (select coalesce(sum(d.requests), 0) as requests, coalesce(sum(d.input_tokens), 0) as input_tokens,
+                      coalesce(sum(d.output_tokens), 0) as output_tokens, coalesce(sum(d.cache_create_tokens), 0) as cache_create_tokens,
+                      coalesce(sum(d.cache_create_5m_tokens), 0) as cache_create_5m_tokens,
+                      coalesce(sum(d.cache_create_1h_tokens), 0) as cache_create_1h_tokens,
+                      coalesce(sum(d.cache_read_tokens), 0) as cache_read_tokens,
+                      coalesce(sum(d.long_context_requests), 0) as long_context_requests,
+                      coalesce(sum(d.cost), 0) as cost, coalesce(sum(d.opus_cost), 0) as opus_cost
+                 from relaypg.api_key_daily_usage d
+                where d.api_key_id = p_key_id and d.day > (select t.day from today t)) l
 $$;
 comment on function api.key_usage(uuid, timestamptz) is
-  'A key''s usage from its ledger, exact: periods total, today, week (ISO, Monday first) and month in the usage time zone at p_at (a past p_at counts whole local days up to its own).';
+  'A key''s usage from its ledger, exact: periods total, today, week (ISO, Monday first) and month in the usage time zone at p_at (total as of a past p_at: whole local days up to its own).';
 grant execute on function api.key_usage(uuid, timestamptz) to :DATABASE_APP_USER;
 
 -- Totals of a scope from the rollups (as of the last api.roll_up_usage):
@@ -1332,3 +1349,270 @@ $$;
 comment on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) is
   'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily and weekly Opus cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, SLNAV, RVINV.';
 grant execute on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- CRS usage history. CRS keeps aggregates, not events: they come over as a
+-- labelled baseline, added to the ledger and the rollups, with costs as CRS
+-- recorded them. Each CRS key's contribution is kept (crs_usage_imports), so
+-- that a re-import adds only what changed, and the key's cut-off (the import
+-- instant) keeps events that occurred before it from being recorded again.
+-- ---------------------------------------------------------------------------
+create table relaypg.crs_usage_imports (
+  redis_key    text primary key,
+  fingerprint  text not null,
+  -- What the key added: [{target: total|day|rollup, ...where, ...counters}].
+  contribution jsonb not null,
+  cut_off      timestamptz not null,
+  imported_at  timestamptz not null default now(),
+  constraint crs_usage_imports_contribution_is_an_array check (jsonb_typeof(contribution) = 'array')
+);
+comment on table relaypg.crs_usage_imports is 'CRS usage aggregates imported (usage:*, account_usage:*): what each added to the ledger and rollups, for idempotent re-imports.';
+
+-- Adds p_sign times each counter of a contribution to its target row.
+create function relaypg.apply_usage_contribution(p_items jsonb, p_sign integer)
+returns void
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_item jsonb;
+  v_grain text;
+begin
+  for v_item in select e from jsonb_array_elements(p_items) e loop
+    case v_item ->> 'target'
+    when 'total' then
+      insert into relaypg.api_key_usage as t (
+        api_key_id, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens,
+        cache_read_tokens, long_context_requests, long_context_input_tokens, long_context_output_tokens, cost, opus_cost)
+      select (v_item ->> 'apiKeyId')::uuid, p_sign * coalesce((v_item ->> 'requests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'inputTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'outputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreateTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheCreate5mTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreate1hTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheReadTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextRequests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextInputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextOutputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cost')::numeric, 0), p_sign * coalesce((v_item ->> 'opusCost')::numeric, 0)
+      on conflict (api_key_id) do update set
+        requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+        output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+        cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+        cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+        cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+        long_context_requests = t.long_context_requests + excluded.long_context_requests,
+        long_context_input_tokens = t.long_context_input_tokens + excluded.long_context_input_tokens,
+        long_context_output_tokens = t.long_context_output_tokens + excluded.long_context_output_tokens,
+        cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'day' then
+      insert into relaypg.api_key_daily_usage as t (
+        api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
+        cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost, opus_cost)
+      select (v_item ->> 'apiKeyId')::uuid, (v_item ->> 'day')::date, p_sign * coalesce((v_item ->> 'requests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'inputTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'outputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreateTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheCreate5mTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreate1hTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheReadTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextRequests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cost')::numeric, 0), p_sign * coalesce((v_item ->> 'opusCost')::numeric, 0)
+      on conflict (api_key_id, day) do update set
+        requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+        output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+        cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+        cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+        cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+        long_context_requests = t.long_context_requests + excluded.long_context_requests,
+        cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'rollup' then
+      v_grain := v_item ->> 'grain';
+      execute format(
+        'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
+                                      cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
+         select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
+                $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''outputTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreateTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cacheCreate5mTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreate1hTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cacheReadTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''longContextRequests'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)
+         on conflict (scope, scope_id, bucket, model) do update set
+           requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+           output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+           cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+           cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+           cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+           long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
+        case v_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' else 'usage_rollups_monthly' end,
+        case v_grain when 'hour' then 'timestamptz' else 'date' end)
+      using v_item, p_sign;
+    end case;
+  end loop;
+end
+$$;
+comment on function relaypg.apply_usage_contribution(jsonb, integer) is 'Adds (p_sign = 1) or takes back (-1) a CRS usage contribution to the ledger and rollup rows it names.';
+
+-- What one CRS usage key contributes; null for a key relaypg derives from
+-- others (account totals and per-account days and months come from the
+-- per-model hashes; a key's months and hours from its days and model hashes).
+-- Key names are parsed anchored on their prefix and date suffix: model names
+-- may hold ':' (spec 0).
+create function relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text)
+returns jsonb
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_uuid constant text := '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
+  v_date constant text := '([0-9]{4}-[0-9]{2}-[0-9]{2})';
+  v_m text[];
+  v_counts jsonb;
+  v_bucket text;
+  v_monday date;
+begin
+  -- CRS's token counters: totals use total* names, buckets plain ones.
+  if jsonb_typeof(p_value) = 'object' and p_redis_key !~ '^usage:(cost|opus):' then
+    if p_redis_key ~ ('^usage:' || v_uuid || '$') then
+      v_counts := jsonb_build_object(
+        'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
+        'inputTokens', relaypg.crs_count(p_value, 'totalInputTokens', 9007199254740991),
+        'outputTokens', relaypg.crs_count(p_value, 'totalOutputTokens', 9007199254740991),
+        'cacheCreateTokens', relaypg.crs_count(p_value, 'totalCacheCreateTokens', 9007199254740991),
+        'cacheCreate5mTokens', relaypg.crs_count(p_value, 'totalEphemeral5mTokens', 9007199254740991),
+        'cacheCreate1hTokens', relaypg.crs_count(p_value, 'totalEphemeral1hTokens', 9007199254740991),
+        'cacheReadTokens', relaypg.crs_count(p_value, 'totalCacheReadTokens', 9007199254740991),
+        'longContextRequests', relaypg.crs_count(p_value, 'totalLongContextRequests', 9007199254740991),
+        'longContextInputTokens', relaypg.crs_count(p_value, 'totalLongContextInputTokens', 9007199254740991),
+        'longContextOutputTokens', relaypg.crs_count(p_value, 'totalLongContextOutputTokens', 9007199254740991));
+    else
+      v_counts := jsonb_build_object(
+        'requests', relaypg.crs_count(p_value, 'requests', 9007199254740991),
+        'inputTokens', relaypg.crs_count(p_value, 'inputTokens', 9007199254740991),
+        'outputTokens', relaypg.crs_count(p_value, 'outputTokens', 9007199254740991),
+        'cacheCreateTokens', relaypg.crs_count(p_value, 'cacheCreateTokens', 9007199254740991),
+        'cacheCreate5mTokens', relaypg.crs_count(p_value, 'ephemeral5mTokens', 9007199254740991),
+        'cacheCreate1hTokens', relaypg.crs_count(p_value, 'ephemeral1hTokens', 9007199254740991),
+        'cacheReadTokens', relaypg.crs_count(p_value, 'cacheReadTokens', 9007199254740991),
+        'longContextRequests', relaypg.crs_count(p_value, 'longContextRequests', 9007199254740991));
+    end if;
+    -- A legacy record with only a token total (no split) is kept whole as
+    -- input: CRS's 30/70 split of it is a guess (spec 3.6).
+    if (v_counts ->> 'inputTokens')::bigint + (v_counts ->> 'outputTokens')::bigint = 0 then
+      v_counts := v_counts || jsonb_build_object('inputTokens',
+        relaypg.crs_count(p_value, case when p_redis_key ~ ('^usage:' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
+    end if;
+  end if;
+
+  -- A key's lifetime counters, cost and Opus cost.
+  v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'total', 'apiKeyId', lower(v_m[1])));
+  end if;
+  v_m := regexp_match(p_redis_key, '^usage:(cost|opus):total:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(jsonb_build_object('target', 'total', 'apiKeyId', lower(v_m[2]),
+      case v_m[1] when 'cost' then 'cost' else 'opusCost' end, relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- A key's days: counters, cost.
+  v_m := regexp_match(p_redis_key, '^usage:daily:' || v_uuid || ':' || v_date || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2]));
+  end if;
+  v_m := regexp_match(p_redis_key, '^usage:cost:daily:' || v_uuid || ':' || v_date || '$');
+  if v_m is not null then
+    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2],
+      'cost', relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- A key's Opus cost of a week, put on the week's Monday (relaypg sums ISO
+  -- weeks of days). CRS labels the week with the calendar year of its local
+  -- date: the last days of December can say W01 of the ending year; such a
+  -- label names the ISO week of the following year.
+  v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4})-W([0-9]{2})$');
+  if v_m is not null then
+    v_monday := to_date(v_m[2] || '-' || v_m[3], 'IYYY-IW');
+    if v_m[3] = '01' and extract(month from v_monday) = 12 and extract(day from v_monday) < 29 then
+      v_monday := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+    end if;
+    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_monday,
+      'opusCost', relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- Per-model hashes: a key's, an account's, the whole service's.
+  v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || ':model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+  if v_m is null then
+    v_m := regexp_match(p_redis_key, '^account_usage:model:(daily|monthly|hourly):' || v_uuid || ':(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+    if v_m is not null then
+      v_m := array[v_m[2], v_m[1], v_m[3], v_m[4], 'account'];
+    end if;
+  else
+    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
+  end if;
+  if v_m is null then
+    v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+    if v_m is not null then
+      v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
+    end if;
+  end if;
+  if v_m is not null then
+    -- [scope id, grain, model, bucket, scope]
+    v_bucket := case v_m[2]
+      when 'hourly' then ((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone)::text
+      when 'daily' then v_m[4]
+      else v_m[4] || '-01' end;
+    if (v_m[2] = 'daily' and v_m[4] !~ ('^' || v_date || '$')) or (v_m[2] = 'monthly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}$')
+       or (v_m[2] = 'hourly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$') then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is malformed', v_m[2], v_m[4]));
+    end if;
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
+      'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
+      'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
+  end if;
+  return null;
+end
+$$;
+comment on function relaypg.crs_usage_contribution(text, jsonb, text) is
+  'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone), or null for a key derived from others. IMBAD.';
+
+create function api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamptz default now())
+returns api.import_result
+language plpgsql
+volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_contribution jsonb;
+  v_fingerprint text;
+  v_previous relaypg.crs_usage_imports;
+  v_keys uuid[];
+begin
+  if p_cut_off is null or p_cut_off > now() then
+    perform relaypg.raise_invalid('cut_off', 'must be an instant, not in the future');
+  end if;
+  if jsonb_typeof(p_value) is distinct from 'object' then
+    perform relaypg.raise_invalid('value', 'must be a hash as an object (a string value as {"value": ...})');
+  end if;
+  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone());
+  if v_contribution is null then
+    return (null, 'skipped', array['derived by relaypg from other CRS keys'])::api.import_result;
+  end if;
+  v_fingerprint := md5(p_value::text);
+  select i.* into v_previous from relaypg.crs_usage_imports i where i.redis_key = p_redis_key for update;
+  if found and v_previous.fingerprint = v_fingerprint then
+    return (null, 'unchanged', '{}')::api.import_result;
+  end if;
+  if found then
+    perform relaypg.apply_usage_contribution(v_previous.contribution, -1);
+  end if;
+  perform relaypg.apply_usage_contribution(v_contribution, 1);
+  insert into relaypg.crs_usage_imports (redis_key, fingerprint, contribution, cut_off)
+  values (p_redis_key, v_fingerprint, v_contribution, p_cut_off)
+  on conflict (redis_key) do update set fingerprint = excluded.fingerprint, contribution = excluded.contribution,
+                                        cut_off = excluded.cut_off, imported_at = now();
+  -- The key's figures now hold CRS's history up to the cut-off.
+  v_keys := array(select distinct (e ->> 'apiKeyId')::uuid from jsonb_array_elements(v_contribution) e where e ? 'apiKeyId');
+  insert into relaypg.api_key_usage as u (api_key_id, baseline_cut_off)
+  select k, p_cut_off from unnest(v_keys) k
+  on conflict (api_key_id) do update set baseline_cut_off = greatest(u.baseline_cut_off, excluded.baseline_cut_off);
+  return (null, case when v_previous.redis_key is null then 'inserted' else 'updated' end, '{}')::api.import_result;
+end
+$$;
+comment on function api.import_crs_usage(text, jsonb, timestamptz) is
+  'Imports one CRS usage key (its hash, or {"value": string}) as a baseline: its contribution to the ledger and rollups replaces what the same key added before; events of its keys that occurred before p_cut_off are not recorded afterwards. RVINV, IMBAD.';
+grant execute on function api.import_crs_usage(text, jsonb, timestamptz) to :DATABASE_APP_USER;

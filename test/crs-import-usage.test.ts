@@ -1,0 +1,129 @@
+// The CRS importer's usage domain (src/crs-import/crs-usage.ts over
+// api.import_crs_usage) on the real fixture: CRS's aggregates become a
+// baseline, so that relaypg's statistics at the snapshot instant (UTC+8) are
+// CRS's own reports (expected.json crsReports), costs as CRS recorded them;
+// a re-import changes nothing; requests that occurred before the cut-off are
+// never counted again, later ones add to the baseline.
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
+import { FIXTURE_CRS_SECRET, TEST_ACCOUNT_SECRET_KEY, useTestApp } from './support/app.js';
+import { fixturePresent, flushScratch, loadFixtureIntoRedis, openScratchRedis, readExpected } from './support/crs-fixture.js';
+import { testEnv } from './support/env.js';
+
+/** This file's Redis database (not the ones the other importer test files flush). */
+const USAGE_REDIS_DB = Number(process.env.TEST_REDIS_USAGE_SCRATCH_DB ?? 13);
+const SNAPSHOT = new Date('2025-09-16T04:00:00.000Z');
+const present = fixturePresent();
+if (!present) {
+  console.warn(`[crs-import-usage.test] SKIPPED: the CRS fixture was not found at ${testEnv.crsFixtureDir} (set RELAYPG_CRS_FIXTURE_DIR).`);
+}
+
+interface Figures {
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreateTokens: number;
+  cacheReadTokens: number;
+  allTokens: number;
+  requests: number;
+}
+interface UsageReports {
+  perKey: Record<string, { label: string; getUsageStats: Record<'total' | 'daily' | 'monthly', Figures>; getCostStats: { daily: number; total: number }; getWeeklyOpusCost: number }>;
+  perAccount: Record<string, { label: string; getAccountUsageStats: Record<'total' | 'daily' | 'monthly', Figures> }>;
+  system: { getTodayStats: { requestsToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number } };
+}
+
+const testApp = useTestApp({ env: { MAINTENANCE_INTERVAL_SECONDS: '0', TIME_ZONE: 'Asia/Shanghai' } });
+const settings = { crsEncryptionKey: FIXTURE_CRS_SECRET, keyring: { current: 1, keys: { '1': TEST_ACCOUNT_SECRET_KEY } }, timeZone: 'Asia/Shanghai' };
+let redis: Redis;
+let report: ImportReport;
+let reports: UsageReports;
+
+const figuresOf = (f: { requests: string; inputTokens: string; outputTokens: string; cacheCreateTokens: string; cacheReadTokens: string; allTokens: string }): Figures => ({
+  requests: Number(f.requests),
+  inputTokens: Number(f.inputTokens),
+  outputTokens: Number(f.outputTokens),
+  cacheCreateTokens: Number(f.cacheCreateTokens),
+  cacheReadTokens: Number(f.cacheReadTokens),
+  allTokens: Number(f.allTokens),
+});
+const crsFigures = (f: Figures): Figures => ({
+  requests: f.requests,
+  inputTokens: f.inputTokens,
+  outputTokens: f.outputTokens,
+  cacheCreateTokens: f.cacheCreateTokens,
+  cacheReadTokens: f.cacheReadTokens,
+  allTokens: f.allTokens,
+});
+
+describe.skipIf(!present)('importing CRS usage', () => {
+  beforeAll(async () => {
+    reports = (readExpected() as unknown as { crsReports: UsageReports }).crsReports;
+    redis = openScratchRedis(USAGE_REDIS_DB);
+    await loadFixtureIntoRedis(redis);
+    report = await importFromCrs({ redis, pool: testApp.app.pool, accounts: settings });
+  }, 180_000);
+
+  afterAll(async () => {
+    if (redis !== undefined) {
+      await flushScratch(redis).catch((error: unknown) => console.warn(`could not flush Redis db ${USAGE_REDIS_DB}: ${String(error)}`));
+      redis.disconnect();
+    }
+  });
+
+  it('imports every usage aggregate, skips those relaypg derives, refuses none, and leaves the minute metrics out', () => {
+    expect(report.usage.refused).toEqual([]);
+    expect(report.usage.inserted).toBeGreaterThan(5_000);
+    expect(report.usage.skipped).toBeGreaterThan(0);
+    expect(report.usage.inserted + report.usage.skipped).toBe(report.usage.read);
+    expect(report.ignored.some((entry) => entry.redisKey.startsWith('system:metrics:minute:* (13561 keys)'))).toBe(true);
+  });
+
+  it("each key's lifetime, today and this month are CRS's getUsageStats; its costs and weekly Opus cost are CRS's as recorded", async () => {
+    for (const [keyId, crs] of Object.entries(reports.perKey)) {
+      const figures = await testApp.app.usage.keyUsage(keyId, SNAPSHOT);
+      expect(figuresOf(figures.total), `${crs.label} total`).toEqual(crsFigures(crs.getUsageStats.total));
+      expect(figuresOf(figures.today), `${crs.label} today`).toEqual(crsFigures(crs.getUsageStats.daily));
+      expect(figuresOf(figures.month), `${crs.label} month`).toEqual(crsFigures(crs.getUsageStats.monthly));
+      expect(Number(figures.today.cost), `${crs.label} cost today`).toBeCloseTo(crs.getCostStats.daily, 12);
+      expect(Number(figures.total.cost), `${crs.label} total cost`).toBeCloseTo(crs.getCostStats.total, 12);
+      expect(Number(figures.week.opusCost), `${crs.label} weekly Opus`).toBeCloseTo(crs.getWeeklyOpusCost, 12);
+    }
+  });
+
+  it("each account's lifetime, today and this month are CRS's getAccountUsageStats", async () => {
+    for (const [accountId, crs] of Object.entries(reports.perAccount)) {
+      const totals = await testApp.app.usage.totals('account', accountId, SNAPSHOT);
+      expect(figuresOf(totals.total), `${crs.label} total`).toEqual(crsFigures(crs.getAccountUsageStats.total));
+      expect(figuresOf(totals.today), `${crs.label} today`).toEqual(crsFigures(crs.getAccountUsageStats.daily));
+      expect(figuresOf(totals.month), `${crs.label} month`).toEqual(crsFigures(crs.getAccountUsageStats.monthly));
+    }
+  });
+
+  it("today's service-wide figures are CRS's getTodayStats", async () => {
+    const today = figuresOf((await testApp.app.usage.totals('all', '', SNAPSHOT)).today);
+    const crs = reports.system.getTodayStats;
+    expect([today.requests, today.inputTokens, today.outputTokens, today.cacheCreateTokens, today.cacheReadTokens]).toEqual([
+      crs.requestsToday, crs.inputTokensToday, crs.outputTokensToday, crs.cacheCreateTokensToday, crs.cacheReadTokensToday,
+    ]);
+  });
+
+  it('a second import changes nothing', async () => {
+    const again = await importFromCrs({ redis, pool: testApp.app.pool, accounts: settings });
+    expect(again.usage).toMatchObject({ inserted: 0, updated: 0, refused: [] });
+    expect(again.usage.unchanged).toBe(report.usage.inserted);
+    const [keyId, crs] = Object.entries(reports.perKey)[0]!;
+    expect(figuresOf((await testApp.app.usage.keyUsage(keyId, SNAPSHOT)).total)).toEqual(crsFigures(crs.getUsageStats.total));
+  });
+
+  it('a request that occurred before the cut-off is not counted again; one after it adds to the baseline', async () => {
+    const [keyId, crs] = Object.entries(reports.perKey)[0]!;
+    const before = await testApp.app.usage.record({ requestId: 'replayed-from-crs', occurredAt: new Date('2025-09-16T03:59:00Z'), apiKeyId: keyId, model: 'claude-sonnet-4-20250514', inputTokens: 5 });
+    expect(before.recorded).toBe(false);
+    const after = await testApp.app.usage.record({ requestId: 'after-the-switch', apiKeyId: keyId, model: 'claude-sonnet-4-20250514', inputTokens: 5 });
+    expect(after.recorded).toBe(true);
+    const total = (await testApp.app.usage.keyUsage(keyId)).total;
+    expect(Number(total.requests)).toBe(crs.getUsageStats.total.requests + 1);
+    expect(Number(total.inputTokens)).toBe(crs.getUsageStats.total.inputTokens + 5);
+  });
+});
