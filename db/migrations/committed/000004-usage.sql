@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:21d11347fb5992e236aa1dd7809e5a53d4e15576
+--! Hash: sha1:4cfdd3cbc95fc4e0b2dfbe2575532afea388ae30
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -28,7 +28,7 @@ begin
                          'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
                          'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
-                         'crs_usage_contribution', 'apply_usage_contribution')
+                         'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -648,6 +648,30 @@ create type api.usage_record_result as (
 );
 comment on type api.usage_record_result is 'One event of api.record_usage: recorded = false when its request id was recorded before (a no-op).';
 
+-- An ISO 8601 instant with its offset that timestamptz input accepts (no
+-- 2025-02-30, no hour 24): checked before the cast, which would raise 22008.
+create function relaypg.is_iso_instant(p_text text)
+returns boolean
+language plpgsql
+immutable
+set search_path = ''
+as $$
+declare
+  v_m text[] := regexp_match(p_text, '^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2})(:?(\d{2}))?)$');
+begin
+  if v_m is null then
+    return false;
+  end if;
+  if v_m[1]::integer < 1 or v_m[2]::integer not between 1 and 12 or v_m[3]::integer < 1 or v_m[4]::integer > 23
+     or v_m[5]::integer > 59 or coalesce(v_m[7]::integer, 0) > 59 or coalesce(v_m[10]::integer, 0) > 15
+     or coalesce(v_m[12]::integer, 0) > 59 then
+    return false;
+  end if;
+  return v_m[3]::integer <= extract(day from make_date(v_m[1]::integer, v_m[2]::integer, 1) + interval '1 month - 1 day');
+end
+$$;
+comment on function relaypg.is_iso_instant(text) is 'Whether a text is an ISO 8601 instant with an offset (Z or +hh[:mm]) naming a real date and time.';
+
 -- RVINV naming events[i].field for the first malformed field of a batch.
 create function relaypg.check_usage_events(p_events jsonb)
 returns void
@@ -686,8 +710,7 @@ begin
           ('model', jsonb_typeof(e.v -> 'model') is distinct from 'string' or char_length(e.v ->> 'model') not between 1 and 200,
                     'must be a string of 1 to 200 characters'),
           ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
-                         and (jsonb_typeof(e.v -> 'occurredAt') <> 'string'
-                              or (e.v ->> 'occurredAt') !~ '^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}(:?\d{2})?)$'),
+                         and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt')),
                          'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
           ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
           ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
@@ -700,10 +723,15 @@ begin
       union all
       select t.name, 'must be a whole number from 0 to 9007199254740991'
         from unnest(array['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheCreation5mTokens',
-                          'cacheCreation1hTokens', 'cacheReadTokens', 'durationMs']) t(name)
+                          'cacheCreation1hTokens', 'cacheReadTokens']) t(name)
        where jsonb_typeof(e.v -> t.name) not in ('null')
          and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,16}$'
               or (e.v ->> t.name)::numeric > 9007199254740991)
+      union all
+      select 'durationMs', 'must be a whole number of milliseconds from 0 to 2147483647'
+       where jsonb_typeof(e.v -> 'durationMs') not in ('null')
+         and (jsonb_typeof(e.v -> 'durationMs') <> 'number' or (e.v ->> 'durationMs') !~ '^\d{1,10}$'
+              or (e.v ->> 'durationMs')::bigint > 2147483647)
       union all
       select 'cacheCreationTokens', 'must be at least cacheCreation5mTokens + cacheCreation1hTokens'
        where jsonb_typeof(e.v -> 'cacheCreationTokens') = 'number'
@@ -1275,7 +1303,12 @@ begin
       end if;
       insert into relaypg.concurrency_leases as l (request_id, api_key_id, expires_at)
       values (p_request_id, p_api_key_id, v_now + p_lease_ttl)
-      on conflict (request_id) do update set expires_at = excluded.expires_at where l.api_key_id = excluded.api_key_id
+      -- The same request admitted again refreshes its own lease (a retry counts
+      -- again in the window, as any admission does); an expired lease of the
+      -- id is taken over.
+      on conflict (request_id) do update set expires_at = excluded.expires_at, api_key_id = excluded.api_key_id,
+                                             acquired_at = excluded.acquired_at
+        where l.api_key_id = excluded.api_key_id or l.expires_at <= v_now
       returning l.expires_at into lease_expires_at;
       if lease_expires_at is null then
         perform relaypg.raise_invalid('request_id', 'is in flight for another key');

@@ -1,6 +1,7 @@
--- Every SQLSTATE a function raises (errcode = '...') or returns as a refusal is
--- in the registry db/error-codes.md, every registry code is used, and every
--- code follows graphile/starter's rules.
+-- Every SQLSTATE a function raises (errcode = '...', or a limit code handed to
+-- relaypg.refuse_over_limit) or returns as a refusal is in the registry
+-- db/error-codes.md, every registry code is used, and every code follows
+-- graphile/starter's rules.
 --
 -- The registry is hard-coded below; test/error-codes.test.ts checks that this
 -- list and the markdown table stay in sync.
@@ -12,11 +13,17 @@ insert into registry (code) values
   ('RVINV'), ('USNFD'), ('KYNFD'), ('KYDEL'), ('KYNDL'), ('KYDUP'),
   ('AUUNK'), ('AUDEL'), ('AUDIS'), ('AUEXP'), ('AUOWN'), ('AUNPL'), ('AUMOD'), ('AUCLI'),
   ('IMBAD'), ('IMCNF'),
-  ('ACNFD'), ('ACBND'), ('ACKEY'), ('GRNFD'), ('GRMBR'), ('SLNAV'), ('OANFD');
+  ('ACNFD'), ('ACBND'), ('ACKEY'), ('GRNFD'), ('GRMBR'), ('SLNAV'), ('OANFD'),
+  ('ADVER'), ('LMCON'), ('LMREQ'), ('LMTOK'), ('LMCST'), ('LMDAY'), ('LMOPS');
 
 create temp view raised_codes as
   select distinct m[1] as code, p.oid::regprocedure::text as fn
     from pg_proc p, regexp_matches(p.prosrc, 'errcode\s*=\s*''([^'']*)''', 'gi') m
+   where p.pronamespace in ('api'::regnamespace, 'relaypg'::regnamespace)
+  union
+  -- relaypg.refuse_over_limit raises the code it is given (errcode = p_code).
+  select distinct m[1], p.oid::regprocedure::text
+    from pg_proc p, regexp_matches(p.prosrc, 'refuse_over_limit\(\s*''([^'']*)''', 'g') m
    where p.pronamespace in ('api'::regnamespace, 'relaypg'::regnamespace);
 
 create temp view refusal_codes as

@@ -2,7 +2,7 @@
 -- sequence privilege, no USAGE on the schema (checked over pg_class, so new
 -- tables are covered), and direct statements as that role are denied.
 begin;
-select plan(10);
+select plan(11);
 
 select cmp_ok(
   (select count(*)::int from pg_class c where c.relnamespace = 'relaypg'::regnamespace and c.relkind = 'r'),
@@ -53,6 +53,8 @@ select throws_ok($$update relaypg.users set is_active = true$$, '42501', null,
   'as the runtime role, updating relaypg.users is denied');
 select throws_ok($$delete from relaypg.client_kinds$$, '42501', null,
   'as the runtime role, deleting from relaypg.client_kinds is denied');
+select throws_ok('select * from relaypg.usage_events', '42501', null,
+  'as the runtime role, reading the partitioned relaypg.usage_events is denied');
 
 reset role;
 
