@@ -14,6 +14,7 @@ import { DEFAULT_PRICING_FILE, PricingService } from './pricing/pricing.js';
 import { createPool } from './db.js';
 import { setupDatabase } from './db-setup.js';
 import { createLogger } from './logger.js';
+import { UsageService } from './usage/usage.js';
 
 // A .env in the working directory fills in what the environment does not set.
 if (existsSync('.env')) process.loadEnvFile('.env');
@@ -139,7 +140,7 @@ async function commandPool(databaseUrl: string, name: string) {
 program
   .command('maintenance')
   .description(
-    'Run periodic maintenance once (purge expired sticky sessions and OAuth authorisations). pg_cron runs it every minute where installed, else the service does; this is the same function, by hand.',
+    'Run periodic maintenance once: purge expired sticky sessions, OAuth authorisations and concurrency leases; create usage partitions ahead and drop those past retention; roll recorded usage up. pg_cron runs it every minute where installed, else the service does; this is the same function, by hand.',
   )
   .action(async () => {
     const { databaseUrl } = loadCommandConfig(process.env, { keyring: false });
@@ -148,7 +149,8 @@ program
       const run = await new Maintenance(pool, createLogger('silent')).runOnce();
       console.log(
         run.ran
-          ? `maintenance: purged ${run.stickySessions} expired sticky session(s) and ${run.oauthSessions} expired OAuth authorisation(s)`
+          ? `maintenance: purged ${run.stickySessions} expired sticky session(s), ${run.oauthSessions} expired OAuth authorisation(s) and ${run.leases} expired lease(s); ` +
+              `usage partitions: ${run.partitionsCreated} created, ${run.partitionsDropped} dropped; ${run.eventsRolledUp} event(s) rolled up`
           : 'maintenance: another run is in progress; nothing done',
       );
     } finally {
@@ -170,6 +172,47 @@ program
         throw error instanceof AppError && error.status === 400 ? new ConfigError([error.message]) : error;
       });
       console.log(`load-prices: ${models} model prices loaded from ${options.file}`);
+    } finally {
+      await pool.end();
+    }
+  });
+
+/** `table=interval` pairs of --retention ('forever' keeps every partition). */
+function retentionSettings(values: string[]): [string, string | null][] {
+  return values.map((value) => {
+    const match = /^([a-z_]+)=(forever|\d+ (?:days?|months?|years?))$/.exec(value.trim());
+    if (!match) throw new ConfigError([`--retention ${value}: expected TABLE=N days|months|years or TABLE=forever (e.g. usage_events=90 days)`]);
+    return [match[1]!, match[2] === 'forever' ? null : match[2]!];
+  });
+}
+
+program
+  .command('partitions')
+  .description(
+    'Show the partitioned usage tables (events, hourly, daily and monthly rollups) with their retention, set a retention, and keep the partitions now: create them ahead (from --from for history) and drop those past retention. Maintenance does the same every minute.',
+  )
+  .option('--retention <table=interval...>', 'set how long a table keeps its partitions, e.g. usage_events=90 days, usage_rollups_monthly=forever')
+  .option('--from <instant>', 'also create partitions from this instant (ISO 8601), e.g. before replaying or importing history')
+  .action(async (options: { retention?: string[]; from?: string }) => {
+    const settings = retentionSettings(options.retention ?? []);
+    const from = options.from === undefined ? null : new Date(options.from);
+    if (from !== null && Number.isNaN(from.getTime())) throw new ConfigError([`--from ${options.from}: expected an ISO 8601 instant`]);
+    const { databaseUrl } = loadCommandConfig(process.env, { keyring: false });
+    const pool = await commandPool(databaseUrl, 'relaypg-partitions');
+    try {
+      const usage = new UsageService(pool);
+      for (const [table, retention] of settings) {
+        await usage.setRetention(table, retention).catch((error: unknown) => {
+          throw error instanceof AppError && error.status === 400 ? new ConfigError([`--retention ${table}: ${error.message}`]) : error;
+        });
+      }
+      for (const change of await usage.maintainPartitions(new Date(), from)) console.log(`partitions: ${change.action} ${change.partitionName}`);
+      for (const policy of await usage.partitionPolicies()) {
+        const range = policy.oldestFrom && policy.newestTo ? `${policy.oldestFrom.toISOString().slice(0, 10)} to ${policy.newestTo.toISOString().slice(0, 10)}` : 'none';
+        console.log(
+          `${policy.tableName}: ${policy.partitions} ${policy.step} partition(s) (${range}), retention ${policy.retention ?? 'forever'}, ${policy.defaultRows} row(s) in the default partition`,
+        );
+      }
     } finally {
       await pool.end();
     }

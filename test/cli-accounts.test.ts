@@ -57,7 +57,9 @@ describe('relaypg maintenance', () => {
 
     const run = await cli(['maintenance'], { APP_DATABASE_URL: database.appUrl });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toBe('maintenance: purged 2 expired sticky session(s) and 1 expired OAuth authorisation(s)\n');
+    expect(run.stdout).toBe(
+      'maintenance: purged 2 expired sticky session(s), 1 expired OAuth authorisation(s) and 0 expired lease(s); usage partitions: 0 created, 0 dropped; 0 event(s) rolled up\n',
+    );
     expectNoneOf(run, [testEnv.appPassword]);
 
     const left = await withRootPool(database, async (pool) => ({
@@ -69,7 +71,9 @@ describe('relaypg maintenance', () => {
     // Nothing left to purge: the same line with zeros.
     const again = await cli(['maintenance'], { APP_DATABASE_URL: database.appUrl });
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('maintenance: purged 0 expired sticky session(s) and 0 expired OAuth authorisation(s)\n');
+    expect(again.stdout).toBe(
+      'maintenance: purged 0 expired sticky session(s), 0 expired OAuth authorisation(s) and 0 expired lease(s); usage partitions: 0 created, 0 dropped; 0 event(s) rolled up\n',
+    );
   }, 120_000);
 
   it('while another run holds the lock: exit 0, says nothing was done', async () => {
