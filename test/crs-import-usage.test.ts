@@ -27,10 +27,22 @@ interface Figures {
   allTokens: number;
   requests: number;
 }
+interface Averages {
+  rpm: number;
+  tpm: number;
+  dailyRequests: number;
+  dailyTokens: number;
+}
 interface UsageReports {
-  perKey: Record<string, { label: string; getUsageStats: Record<'total' | 'daily' | 'monthly', Figures>; getCostStats: { daily: number; total: number }; getWeeklyOpusCost: number }>;
-  perAccount: Record<string, { label: string; getAccountUsageStats: Record<'total' | 'daily' | 'monthly', Figures> }>;
-  system: { getTodayStats: { requestsToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number } };
+  perKey: Record<
+    string,
+    { label: string; getUsageStats: Record<'total' | 'daily' | 'monthly', Figures> & { averages: Averages }; getCostStats: { daily: number; total: number }; getWeeklyOpusCost: number }
+  >;
+  perAccount: Record<string, { label: string; type: string; getAccountUsageStats: Record<'total' | 'daily' | 'monthly', Figures> & { averages: Averages } }>;
+  system: {
+    getTodayStats: { requestsToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number };
+    getSystemAverages: { systemRPM: number; systemTPM: number; totalInputTokens: number; totalOutputTokens: number };
+  };
 }
 
 const testApp = useTestApp({ env: { MAINTENANCE_INTERVAL_SECONDS: '0', TIME_ZONE: 'Asia/Shanghai' } });
@@ -106,6 +118,39 @@ describe.skipIf(!present)('importing CRS usage', () => {
     expect([today.requests, today.inputTokens, today.outputTokens, today.cacheCreateTokens, today.cacheReadTokens]).toEqual([
       crs.requestsToday, crs.inputTokensToday, crs.outputTokensToday, crs.cacheCreateTokensToday, crs.cacheReadTokensToday,
     ]);
+  });
+
+  it("each key's averages are CRS's (days since created, at least 1), to the cent CRS's double rounding leaves", async () => {
+    for (const [keyId, crs] of Object.entries(reports.perKey)) {
+      const averages = await testApp.app.usage.averages('key', keyId, SNAPSHOT);
+      const ours = [averages.requestsPerMinute, averages.tokensPerMinute, averages.requestsPerDay, averages.tokensPerDay].map(Number);
+      const theirs = [crs.getUsageStats.averages.rpm, crs.getUsageStats.averages.tpm, crs.getUsageStats.averages.dailyRequests, crs.getUsageStats.averages.dailyTokens];
+      // relaypg rounds exact decimals half up; CRS rounds doubles (38.675 -> 38.67).
+      ours.forEach((value, i) => expect(Math.abs(value - theirs[i]!), `${crs.label} [${i}]`).toBeLessThanOrEqual(0.0100001));
+    }
+  });
+
+  it("an account's averages use its own age: CRS's for OpenAI accounts; CRS divides the others' by one day (its documented bug)", async () => {
+    for (const [accountId, crs] of Object.entries(reports.perAccount)) {
+      const stats = crs.getAccountUsageStats;
+      const averages = await testApp.app.usage.averages('account', accountId, SNAPSHOT);
+      expect(averages.days, crs.label).toBeGreaterThan(30);
+      if (['openai', 'openai-responses'].includes(crs.type)) {
+        expect(Math.abs(Number(averages.requestsPerDay) - stats.averages.dailyRequests), crs.label).toBeLessThanOrEqual(0.0100001);
+      } else {
+        expect(stats.averages.dailyRequests, `${crs.label}: CRS`).toBe(stats.total.requests);
+        expect(Number(averages.requestsPerDay), crs.label).toBe(Math.round((stats.total.requests / averages.days) * 100) / 100);
+      }
+    }
+  });
+
+  it("the service's averages count every request; CRS's leave out the purged key's (K17)", async () => {
+    const averages = await testApp.app.usage.averages('all', '', SNAPSHOT);
+    const crs = reports.system.getSystemAverages;
+    const purged = Object.values(reports.perKey).find((key) => key.label === 'K17')!.getUsageStats.total;
+    expect(averages.days).toBe(40);
+    expect(Number(averages.tokens)).toBe(crs.totalInputTokens + crs.totalOutputTokens + purged.inputTokens + purged.outputTokens);
+    expect(Number(averages.tokensPerMinute)).toBeGreaterThan(crs.systemTPM);
   });
 
   it('a second import changes nothing', async () => {

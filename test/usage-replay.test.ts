@@ -47,7 +47,15 @@ interface Figures {
 }
 
 interface CrsReports {
-  perKey: Record<string, { label: string; getUsageStats: { total: Figures; daily: Figures; monthly: Figures }; getCostStats: { daily: number; total: number }; getWeeklyOpusCost: number }>;
+  perKey: Record<
+    string,
+    {
+      label: string;
+      getUsageStats: { total: Figures; daily: Figures; monthly: Figures; averages: { rpm: number; tpm: number; dailyRequests: number; dailyTokens: number } };
+      getCostStats: { daily: number; total: number };
+      getWeeklyOpusCost: number;
+    }
+  >;
   perAccount: Record<string, { label: string; getAccountUsageStats: { total: Figures; daily: Figures; monthly: Figures } }>;
   system: { getTodayStats: { requestsToday: number; tokensToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number } };
 }

@@ -39,7 +39,8 @@ export function registerUsageRoutes(app: FastifyInstance, deps: UsageRouteDeps):
       model: null,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    return { keyId: key.id, usage: await deps.usage.keyUsage(key.id) };
+    const [usage, averages] = await Promise.all([deps.usage.keyUsage(key.id), deps.usage.averages('key', key.id)]);
+    return { keyId: key.id, usage, averages };
   });
 
   app.register(
@@ -49,19 +50,25 @@ export function registerUsageRoutes(app: FastifyInstance, deps: UsageRouteDeps):
       admin.get('/keys/:id', async (request) => {
         const { id } = parseInput(idParams, request.params, 'id');
         const { at } = parseInput(atQuery, request.query, 'query');
-        return { keyId: id, usage: await deps.usage.keyUsage(id, instant(at)) };
+        const [usage, averages] = await Promise.all([deps.usage.keyUsage(id, instant(at)), deps.usage.averages('key', id, instant(at))]);
+        return { keyId: id, usage, averages };
       });
 
       admin.get('/accounts/:id', async (request) => {
         const { id } = parseInput(idParams, request.params, 'id');
         const { at } = parseInput(atQuery, request.query, 'query');
-        return { accountId: id, usage: await deps.usage.totals('account', id, instant(at)) };
+        const [usage, averages] = await Promise.all([deps.usage.totals('account', id, instant(at)), deps.usage.averages('account', id, instant(at))]);
+        return { accountId: id, usage, averages };
       });
 
       admin.get('/dashboard', async (request) => {
         const { at } = parseInput(atQuery, request.query, 'query');
-        const [totals, recent] = await Promise.all([deps.usage.totals('all', '', instant(at)), deps.usage.recent(5, instant(at))]);
-        return { usage: totals, recent };
+        const [totals, averages, recent] = await Promise.all([
+          deps.usage.totals('all', '', instant(at)),
+          deps.usage.averages('all', '', instant(at)),
+          deps.usage.recent(5, instant(at)),
+        ]);
+        return { usage: totals, averages, recent };
       });
 
       admin.get('/recent', async (request) => {

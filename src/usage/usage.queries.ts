@@ -352,3 +352,41 @@ const setPartitionRetentionIR: any = {"usedParamSet":{"tableName":true,"retentio
 export const setPartitionRetention = new PreparedQuery<ISetPartitionRetentionParams,ISetPartitionRetentionResult>(setPartitionRetentionIR);
 
 
+/** 'UsageAverages' parameters type */
+export interface IUsageAveragesParams {
+  at: DateOrString;
+  scope: string;
+  scopeId: string;
+}
+
+/** 'UsageAverages' return type */
+export interface IUsageAveragesResult {
+  days: number;
+  requests: string;
+  requestsPerDay: string;
+  requestsPerMinute: string;
+  since: Date | null;
+  tokens: string;
+  tokensPerDay: string;
+  tokensPerMinute: string;
+}
+
+/** 'UsageAverages' query type */
+export interface IUsageAveragesQuery {
+  params: IUsageAveragesParams;
+  result: IUsageAveragesResult;
+}
+
+const usageAveragesIR: any = {"usedParamSet":{"scope":true,"scopeId":true,"at":true},"params":[{"name":"scope","required":true,"transform":{"type":"scalar"},"locs":[{"a":269,"b":275}]},{"name":"scopeId","required":true,"transform":{"type":"scalar"},"locs":[{"a":278,"b":286}]},{"name":"at","required":true,"transform":{"type":"scalar"},"locs":[{"a":289,"b":292}]}],"statement":"select since, days as \"days!\", requests as \"requests!\", tokens as \"tokens!\", requests_per_minute as \"requestsPerMinute!\",\n       tokens_per_minute as \"tokensPerMinute!\", requests_per_day as \"requestsPerDay!\", tokens_per_day as \"tokensPerDay!\"\n  from api.usage_averages(:scope!, :scopeId!, :at!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select since, days as "days!", requests as "requests!", tokens as "tokens!", requests_per_minute as "requestsPerMinute!",
+ *        tokens_per_minute as "tokensPerMinute!", requests_per_day as "requestsPerDay!", tokens_per_day as "tokensPerDay!"
+ *   from api.usage_averages(:scope!, :scopeId!, :at!)
+ * ```
+ */
+export const usageAverages = new PreparedQuery<IUsageAveragesParams,IUsageAveragesResult>(usageAveragesIR);
+
+

@@ -52,3 +52,8 @@ select table_name as "tableName!", step as "step!", retention::text as "retentio
 
 /* @name SetPartitionRetention */
 select api.set_partition_retention(:tableName!, :retention::interval) as "done";
+
+/* @name UsageAverages */
+select since, days as "days!", requests as "requests!", tokens as "tokens!", requests_per_minute as "requestsPerMinute!",
+       tokens_per_minute as "tokensPerMinute!", requests_per_day as "requestsPerDay!", tokens_per_day as "tokensPerDay!"
+  from api.usage_averages(:scope!, :scopeId!, :at!);

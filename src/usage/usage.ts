@@ -16,6 +16,7 @@ import {
   rollUpUsage,
   setPartitionRetention,
   setUsageTimeZone,
+  usageAverages,
   usageByModel,
   usageTotals,
 } from './usage.queries.js';
@@ -176,6 +177,12 @@ export class UsageService {
   /** Per model and bucket over local days `from`..`to` (YYYY-MM-DD), from the rollups. */
   async byModel(scope: UsageScope, scopeId: string, grain: UsageGrain, from: string, to: string) {
     return mapDbErrors(() => usageByModel.run({ scope, scopeId, grain, from, to }, this.db));
+  }
+
+  /** Requests and core tokens per minute and per day over the scope's life (CRS's averages, with the right created-at). */
+  async averages(scope: UsageScope, scopeId: string, at: Date = new Date()) {
+    const [row] = await mapDbErrors(() => usageAverages.run({ scope, scopeId, at }, this.db));
+    return row!;
   }
 
   /** The last `minutes` of traffic, exact (from the events). */

@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:4cfdd3cbc95fc4e0b2dfbe2575532afea388ae30
+--! Hash: sha1:d779c4af2d8df8c5142a5d2ff1a03268d79c87ac
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -28,7 +28,7 @@ begin
                          'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
                          'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
-                         'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant')
+                         'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant', 'usage_averages')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -1196,6 +1196,48 @@ $$;
 comment on function api.usage_by_model(text, text, text, date, date) is
   'Usage of a scope (key, account, all) per model and bucket (hour, day, month; bucket = its start instant) over local days p_from..p_to, from the rollups. RVINV.';
 grant execute on function api.usage_by_model(text, text, text, date, date) to :DATABASE_APP_USER;
+
+-- Averages over a scope's life, as CRS computes them (requests and core
+-- tokens, input + output, per minute and per day; days since creation, at
+-- least 1, rounded up), with its created-at right: an account's own (CRS
+-- looks accounts up under a wrong prefix and divides by 1 day), the oldest
+-- key's for the whole service. Totals: a key's ledger, else the rollups.
+create function api.usage_averages(p_scope text, p_scope_id text, p_at timestamptz default now())
+returns table (since timestamptz, days integer, requests bigint, tokens bigint, requests_per_minute numeric,
+               tokens_per_minute numeric, requests_per_day numeric, tokens_per_day numeric)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  if p_scope = 'key' then
+    select k.created_at into since from relaypg.api_keys k where k.id::text = p_scope_id;
+    select t.requests, t.input_tokens + t.output_tokens into requests, tokens
+      from api.key_usage(p_scope_id::uuid, p_at) t where t.period = 'total';
+    -- A purged key: from its first use.
+    since := coalesce(since, (select u.first_used_at from relaypg.api_key_usage u where u.api_key_id::text = p_scope_id));
+  else
+    since := case p_scope
+      when 'account' then (select a.created_at from relaypg.accounts a where a.id::text = p_scope_id)
+      else (select min(k.created_at) from relaypg.api_keys k) end;
+    select t.requests, t.input_tokens + t.output_tokens into requests, tokens
+      from api.usage_totals(p_scope, p_scope_id, p_at) t where t.period = 'total';
+  end if;
+  days := greatest(1, ceil(extract(epoch from coalesce(p_at, now()) - coalesce(since, coalesce(p_at, now()))) / 86400))::integer;
+  requests_per_minute := round(requests::numeric / (days * 1440), 2);
+  tokens_per_minute := round(tokens::numeric / (days * 1440), 2);
+  requests_per_day := round(requests::numeric / days, 2);
+  tokens_per_day := round(tokens::numeric / days, 2);
+  return next;
+end
+$$;
+comment on function api.usage_averages(text, text, timestamptz) is
+  'Requests and core tokens (input + output) per minute and per day over a key''s, an account''s or the service''s life up to p_at (days since created, at least 1), rounded to 2 decimals as CRS does. RVINV.';
+grant execute on function api.usage_averages(text, text, timestamptz) to :DATABASE_APP_USER;
 
 -- The last p_minutes of traffic, read from the events themselves (exact):
 -- counts, and per-minute rates over the window.
