@@ -340,6 +340,27 @@ COMMENT ON TYPE api.request_cost IS 'A request''s cost by token class (USD), the
 
 
 --
+-- Name: usage_record_result; Type: TYPE; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE TYPE api.usage_record_result AS (
+	request_id text,
+	recorded boolean,
+	occurred_at timestamp with time zone,
+	cost numeric
+);
+
+
+ALTER TYPE api.usage_record_result OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TYPE usage_record_result; Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TYPE api.usage_record_result IS 'One event of api.record_usage: recorded = false when its request id was recorded before (a no-op).';
+
+
+--
 -- Name: account_credentials(uuid, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -397,6 +418,141 @@ ALTER FUNCTION api.account_secret_versions() OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION api.account_secret_versions() IS 'How many secret blobs each key version encrypts (a rotation is done when only the current one is left).';
+
+
+--
+-- Name: admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text DEFAULT NULL::text, p_select boolean DEFAULT true, p_lease_ttl interval DEFAULT '00:10:00'::interval, p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval, p_asynchronous_commit boolean DEFAULT false) RETURNS TABLE(account_id uuid, account_kind text, upstream_model text, sticky boolean, account_version bigint, session_expires_at timestamp with time zone, lease_expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_now constant timestamptz := now();
+  v_key relaypg.api_keys;
+  v_usage relaypg.api_key_usage;
+  v_window boolean;
+  v_opus boolean := strpos(coalesce(p_model, ''), 'claude-opus') > 0;
+  v_zone text;
+  v_today date;
+  v_figure numeric;
+  v_selection api.account_selection;
+begin
+  if coalesce(char_length(p_request_id), 0) not between 1 and 128 then
+    perform relaypg.raise_invalid('request_id', 'must be a string of 1 to 128 characters');
+  end if;
+  if p_lease_ttl is null or p_lease_ttl <= interval '0' or p_lease_ttl > interval '1 day' then
+    perform relaypg.raise_invalid('lease_ttl', 'must be a positive interval of at most a day');
+  end if;
+  select k.* into v_key from relaypg.api_keys k where k.id = p_api_key_id;
+  if not found or v_key.auth_version is distinct from p_auth_version then
+    raise exception 'the API key changed since it was authenticated'
+      using errcode = 'ADVER', hint = 'authenticate the key again (its cached decision is stale)';
+  end if;
+  v_window := v_key.rate_limit_window > 0
+              and (v_key.rate_limit_requests > 0 or v_key.token_limit > 0 or v_key.rate_limit_cost > 0);
+
+  -- Keys without usage limits never touch their ledger here.
+  if v_key.concurrency_limit > 0 or v_window or v_key.daily_cost_limit > 0
+     or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+    insert into relaypg.api_key_usage (api_key_id) values (p_api_key_id) on conflict (api_key_id) do nothing;
+    select u.* into v_usage from relaypg.api_key_usage u where u.api_key_id = p_api_key_id for update;
+
+    if v_key.concurrency_limit > 0 then
+      select count(*) into v_figure from relaypg.concurrency_leases l
+       where l.api_key_id = p_api_key_id and l.expires_at > v_now and l.request_id <> p_request_id;
+      if v_figure >= v_key.concurrency_limit then
+        perform relaypg.refuse_over_limit('LMCON', 'concurrency', v_key.concurrency_limit, v_figure,
+          (select min(l.expires_at) from relaypg.concurrency_leases l where l.api_key_id = p_api_key_id and l.expires_at > v_now));
+      end if;
+      insert into relaypg.concurrency_leases as l (request_id, api_key_id, expires_at)
+      values (p_request_id, p_api_key_id, v_now + p_lease_ttl)
+      -- The same request admitted again refreshes its own lease (a retry counts
+      -- again in the window, as any admission does); an expired lease of the
+      -- id is taken over.
+      on conflict (request_id) do update set expires_at = excluded.expires_at, api_key_id = excluded.api_key_id,
+                                             acquired_at = excluded.acquired_at
+        where l.api_key_id = excluded.api_key_id or l.expires_at <= v_now
+      returning l.expires_at into lease_expires_at;
+      if lease_expires_at is null then
+        perform relaypg.raise_invalid('request_id', 'is in flight for another key');
+      end if;
+    end if;
+
+    if v_window then
+      -- CRS's fixed window: the first request after the last window ended opens the next.
+      if v_usage.window_ends_at is null or v_usage.window_ends_at <= v_now then
+        v_usage.window_started_at := v_now;
+        v_usage.window_ends_at := v_now + make_interval(mins => v_key.rate_limit_window);
+        v_usage.window_requests := 0;
+        v_usage.window_tokens := 0;
+        v_usage.window_cost := 0;
+      end if;
+      if v_key.rate_limit_requests > 0 and v_usage.window_requests >= v_key.rate_limit_requests then
+        perform relaypg.refuse_over_limit('LMREQ', 'request', v_key.rate_limit_requests, v_usage.window_requests, v_usage.window_ends_at);
+      end if;
+      -- As in CRS, a token limit takes precedence over the cost limit of the window.
+      if v_key.token_limit > 0 then
+        if v_usage.window_tokens >= v_key.token_limit then
+          perform relaypg.refuse_over_limit('LMTOK', 'token', v_key.token_limit, v_usage.window_tokens, v_usage.window_ends_at);
+        end if;
+      elsif v_key.rate_limit_cost > 0 and v_usage.window_cost >= v_key.rate_limit_cost then
+        perform relaypg.refuse_over_limit('LMCST', 'window cost', v_key.rate_limit_cost, v_usage.window_cost, v_usage.window_ends_at);
+      end if;
+      update relaypg.api_key_usage u
+         set window_started_at = v_usage.window_started_at, window_ends_at = v_usage.window_ends_at,
+             window_requests = v_usage.window_requests + 1, window_tokens = v_usage.window_tokens, window_cost = v_usage.window_cost
+       where u.api_key_id = p_api_key_id;
+    end if;
+
+    if v_key.daily_cost_limit > 0 or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+      v_zone := relaypg.usage_time_zone();
+      v_today := (v_now at time zone v_zone)::date;
+    end if;
+    if v_key.daily_cost_limit > 0 then
+      select coalesce(sum(d.cost), 0) into v_figure from relaypg.api_key_daily_usage d
+       where d.api_key_id = p_api_key_id and d.day = v_today;
+      if v_figure >= v_key.daily_cost_limit then
+        perform relaypg.refuse_over_limit('LMDAY', 'daily cost', v_key.daily_cost_limit, v_figure, (v_today + 1)::timestamp at time zone v_zone);
+      end if;
+    end if;
+    if v_opus and v_key.weekly_opus_cost_limit > 0 then
+      -- An ISO week (Monday to Sunday) in the usage time zone.
+      select coalesce(sum(d.opus_cost), 0) into v_figure from relaypg.api_key_daily_usage d
+       where d.api_key_id = p_api_key_id and d.day >= date_trunc('week', v_today)::date
+         and d.day < (date_trunc('week', v_today) + interval '7 days')::date;
+      if v_figure >= v_key.weekly_opus_cost_limit then
+        perform relaypg.refuse_over_limit('LMOPS', 'weekly Opus cost', v_key.weekly_opus_cost_limit, v_figure,
+          (date_trunc('week', v_today) + interval '7 days')::timestamp at time zone v_zone);
+      end if;
+    end if;
+  end if;
+
+  if p_select then
+    v_selection := api.select_account(p_api_key_id, p_platform, p_model, p_session_hash, p_sticky_ttl, p_renewal_threshold,
+                                      p_asynchronous_commit);
+    account_id := v_selection.account_id;
+    account_kind := v_selection.account_kind;
+    upstream_model := v_selection.upstream_model;
+    sticky := v_selection.sticky;
+    account_version := v_selection.account_version;
+    session_expires_at := v_selection.session_expires_at;
+  elsif p_asynchronous_commit then
+    perform pg_catalog.set_config('synchronous_commit', 'off', true);
+  end if;
+  return next;
+end
+$$;
+
+
+ALTER FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily and weekly Opus cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, SLNAV, RVINV.';
 
 
 --
@@ -1589,6 +1745,62 @@ COMMENT ON FUNCTION api.import_crs_sticky_session(p_platform text, p_session_has
 
 
 --
+-- Name: import_crs_usage(text, jsonb, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone DEFAULT now()) RETURNS api.import_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_contribution jsonb;
+  v_fingerprint text;
+  v_previous relaypg.crs_usage_imports;
+  v_keys uuid[];
+begin
+  if p_cut_off is null or p_cut_off > now() then
+    perform relaypg.raise_invalid('cut_off', 'must be an instant, not in the future');
+  end if;
+  if jsonb_typeof(p_value) is distinct from 'object' then
+    perform relaypg.raise_invalid('value', 'must be a hash as an object (a string value as {"value": ...})');
+  end if;
+  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone());
+  if v_contribution is null then
+    return (null, 'skipped', array['derived by relaypg from other CRS keys'])::api.import_result;
+  end if;
+  v_fingerprint := md5(p_value::text);
+  select i.* into v_previous from relaypg.crs_usage_imports i where i.redis_key = p_redis_key for update;
+  if found and v_previous.fingerprint = v_fingerprint then
+    return (null, 'unchanged', '{}')::api.import_result;
+  end if;
+  if found then
+    perform relaypg.apply_usage_contribution(v_previous.contribution, -1);
+  end if;
+  perform relaypg.apply_usage_contribution(v_contribution, 1);
+  insert into relaypg.crs_usage_imports (redis_key, fingerprint, contribution, cut_off)
+  values (p_redis_key, v_fingerprint, v_contribution, p_cut_off)
+  on conflict (redis_key) do update set fingerprint = excluded.fingerprint, contribution = excluded.contribution,
+                                        cut_off = excluded.cut_off, imported_at = now();
+  -- The key's figures now hold CRS's history up to the cut-off.
+  v_keys := array(select distinct (e ->> 'apiKeyId')::uuid from jsonb_array_elements(v_contribution) e where e ? 'apiKeyId');
+  insert into relaypg.api_key_usage as u (api_key_id, baseline_cut_off)
+  select k, p_cut_off from unnest(v_keys) k
+  on conflict (api_key_id) do update set baseline_cut_off = greatest(u.baseline_cut_off, excluded.baseline_cut_off);
+  return (null, case when v_previous.redis_key is null then 'inserted' else 'updated' end, '{}')::api.import_result;
+end
+$$;
+
+
+ALTER FUNCTION api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone) IS 'Imports one CRS usage key (its hash, or {"value": string}) as a baseline: its contribution to the ledger and rollups replaces what the same key added before; events of its keys that occurred before p_cut_off are not recorded afterwards. RVINV, IMBAD.';
+
+
+--
 -- Name: import_crs_user(text, jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -1653,6 +1865,68 @@ ALTER FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) OWNER TO 
 --
 
 COMMENT ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) IS 'Imports one CRS user:{id} JSON document; returns inserted/updated/unchanged. IMBAD names a bad field.';
+
+
+--
+-- Name: key_usage(uuid, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(period text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint, cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint, long_context_requests bigint, cost numeric, opus_cost numeric)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with today as (select (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date as day),
+  periods as (
+    select 'today' as period, t.day as first_day, t.day as last_day from today t
+    union all select 'week', date_trunc('week', t.day)::date, (date_trunc('week', t.day) + interval '6 days')::date from today t
+    union all select 'month', date_trunc('month', t.day)::date, (date_trunc('month', t.day) + interval '1 month - 1 day')::date from today t
+  )
+  select p.period, coalesce(sum(d.requests), 0)::bigint, coalesce(sum(d.input_tokens), 0)::bigint,
+         coalesce(sum(d.output_tokens), 0)::bigint, coalesce(sum(d.cache_create_tokens), 0)::bigint,
+         coalesce(sum(d.cache_create_5m_tokens), 0)::bigint, coalesce(sum(d.cache_create_1h_tokens), 0)::bigint,
+         coalesce(sum(d.cache_read_tokens), 0)::bigint,
+         coalesce(sum(d.input_tokens + d.output_tokens + d.cache_create_tokens + d.cache_read_tokens), 0)::bigint,
+         coalesce(sum(d.long_context_requests), 0)::bigint, coalesce(sum(d.cost), 0), coalesce(sum(d.opus_cost), 0)
+    from periods p
+    left join relaypg.api_key_daily_usage d on d.api_key_id = p_key_id and d.day between p.first_day and p.last_day
+   group by p.period
+  union all
+  -- Lifetime: the running totals, less the local days after p_at's (a CRS
+  -- baseline counts in the totals though its old days are gone).
+  select 'total', (u.requests - l.requests)::bigint, (u.input_tokens - l.input_tokens)::bigint,
+         (u.output_tokens - l.output_tokens)::bigint, (u.cache_create_tokens - l.cache_create_tokens)::bigint,
+         (u.cache_create_5m_tokens - l.cache_create_5m_tokens)::bigint, (u.cache_create_1h_tokens - l.cache_create_1h_tokens)::bigint,
+         (u.cache_read_tokens - l.cache_read_tokens)::bigint,
+         (u.input_tokens + u.output_tokens + u.cache_create_tokens + u.cache_read_tokens
+          - l.input_tokens - l.output_tokens - l.cache_create_tokens - l.cache_read_tokens)::bigint,
+         (u.long_context_requests - l.long_context_requests)::bigint, u.cost - l.cost, u.opus_cost - l.opus_cost
+    from (select coalesce(sum(x.requests), 0) as requests, coalesce(sum(x.input_tokens), 0) as input_tokens,
+                 coalesce(sum(x.output_tokens), 0) as output_tokens, coalesce(sum(x.cache_create_tokens), 0) as cache_create_tokens,
+                 coalesce(sum(x.cache_create_5m_tokens), 0) as cache_create_5m_tokens,
+                 coalesce(sum(x.cache_create_1h_tokens), 0) as cache_create_1h_tokens,
+                 coalesce(sum(x.cache_read_tokens), 0) as cache_read_tokens,
+                 coalesce(sum(x.long_context_requests), 0) as long_context_requests,
+                 coalesce(sum(x.cost), 0) as cost, coalesce(sum(x.opus_cost), 0) as opus_cost
+            from relaypg.api_key_usage x where x.api_key_id = p_key_id) u
+   cross join (select coalesce(sum(d.requests), 0) as requests, coalesce(sum(d.input_tokens), 0) as input_tokens,
+                      coalesce(sum(d.output_tokens), 0) as output_tokens, coalesce(sum(d.cache_create_tokens), 0) as cache_create_tokens,
+                      coalesce(sum(d.cache_create_5m_tokens), 0) as cache_create_5m_tokens,
+                      coalesce(sum(d.cache_create_1h_tokens), 0) as cache_create_1h_tokens,
+                      coalesce(sum(d.cache_read_tokens), 0) as cache_read_tokens,
+                      coalesce(sum(d.long_context_requests), 0) as long_context_requests,
+                      coalesce(sum(d.cost), 0) as cost, coalesce(sum(d.opus_cost), 0) as opus_cost
+                 from relaypg.api_key_daily_usage d
+                where d.api_key_id = p_key_id and d.day > (select t.day from today t)) l
+$$;
+
+
+ALTER FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION key_usage(p_key_id uuid, p_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone) IS 'A key''s usage from its ledger, exact: periods total, today, week (ISO, Monday first) and month in the usage time zone at p_at (total as of a past p_at: whole local days up to its own).';
 
 
 --
@@ -1824,6 +2098,40 @@ COMMENT ON FUNCTION api.list_dangling_key_bindings() IS 'Key bindings that name 
 
 
 --
+-- Name: list_partition_policies(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.list_partition_policies() RETURNS TABLE(table_name text, step text, retention interval, premake integer, partitions bigint, oldest_from timestamp with time zone, newest_to timestamp with time zone, default_rows bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_policy relaypg.partition_policies;
+begin
+  for v_policy in select p.* from relaypg.partition_policies p order by p.table_name loop
+    table_name := v_policy.table_name;
+    step := v_policy.step;
+    retention := v_policy.retention;
+    premake := v_policy.premake;
+    select count(*), min(b.lower_bound), max(b.upper_bound) into partitions, oldest_from, newest_to
+      from relaypg.partition_bounds(v_policy.table_name) b;
+    execute format('select count(*) from relaypg.%I', v_policy.table_name || '_default') into default_rows;
+    return next;
+  end loop;
+end
+$$;
+
+
+ALTER FUNCTION api.list_partition_policies() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION list_partition_policies(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.list_partition_policies() IS 'Each partitioned usage table: its policy, how many partitions it has and the range they cover, and the rows in its default partition.';
+
+
+--
 -- Name: list_scheduled_jobs(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -1891,6 +2199,68 @@ ALTER FUNCTION api.load_model_prices(p_document json, p_source text) OWNER TO :D
 --
 
 COMMENT ON FUNCTION api.load_model_prices(p_document json, p_source text) IS 'Replaces every model price with those of a LiteLLM-format pricing document (file order kept); returns how many models. RVINV.';
+
+
+--
+-- Name: maintain_partitions(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.maintain_partitions(p_now timestamp with time zone DEFAULT now(), p_from timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS TABLE(action text, partition_name text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_policy relaypg.partition_policies;
+  v_step interval;
+  v_start timestamptz;
+  v_cut timestamptz;
+  v_created text;
+  v_old record;
+begin
+  if p_now is null then
+    perform relaypg.raise_invalid('now', 'must be an instant');
+  end if;
+  for v_policy in select p.* from relaypg.partition_policies p order by p.table_name loop
+    v_step := ('1 ' || v_policy.step)::interval;
+    -- Nothing is ever dropped for being old by a clock later than the real one.
+    v_cut := case when v_policy.retention is not null then least(p_now, now()) - v_policy.retention end;
+    v_start := date_trunc(v_policy.step, least(coalesce(p_from, p_now), p_now));
+    -- A partition that retention would drop at once is not made.
+    while v_cut is not null and v_start + v_step <= v_cut loop
+      v_start := v_start + v_step;
+    end loop;
+    while v_start <= date_trunc(v_policy.step, p_now) + v_step * v_policy.premake loop
+      v_created := relaypg.create_partition(v_policy.table_name, v_start);
+      if v_created is not null then
+        action := 'created';
+        partition_name := v_created;
+        return next;
+      end if;
+      v_start := v_start + v_step;
+    end loop;
+    if v_cut is not null then
+      for v_old in select b.partition_name from relaypg.partition_bounds(v_policy.table_name) b
+                    where b.upper_bound <= v_cut order by b.lower_bound loop
+        execute format('alter table relaypg.%I detach partition relaypg.%I', v_policy.table_name, v_old.partition_name);
+        execute format('drop table relaypg.%I', v_old.partition_name);
+        action := 'dropped';
+        partition_name := v_old.partition_name;
+        return next;
+      end loop;
+    end if;
+  end loop;
+end
+$$;
+
+
+ALTER FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) IS 'Creates the partitions of every usage table from p_from (default p_now) to premake steps past p_now, and drops those whose range ended before the retention (measured from the earlier of p_now and now); returns what it did. RVINV.';
 
 
 --
@@ -2187,6 +2557,28 @@ COMMENT ON FUNCTION api.purge_api_key(p_id uuid) IS 'Permanent delete of a soft-
 
 
 --
+-- Name: purge_expired_leases(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.purge_expired_leases() RETURNS bigint
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with d as (delete from relaypg.concurrency_leases l where l.expires_at <= now() returning 1)
+  select count(*) from d;
+$$;
+
+
+ALTER FUNCTION api.purge_expired_leases() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION purge_expired_leases(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.purge_expired_leases() IS 'Deletes concurrency leases past their expiry (never counted anyway); returns how many.';
+
+
+--
 -- Name: purge_expired_sessions(timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -2212,6 +2604,39 @@ ALTER FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) OWN
 --
 
 COMMENT ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) IS 'Deletes sticky sessions and pending OAuth authorisations that expired by p_before (at most now); returns how many of each.';
+
+
+--
+-- Name: recent_usage(integer, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.recent_usage(p_minutes integer DEFAULT 5, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(minutes integer, requests bigint, all_tokens bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint, cache_read_tokens bigint, requests_per_minute numeric, tokens_per_minute numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_minutes is null or p_minutes not between 1 and 1440 then
+    perform relaypg.raise_invalid('minutes', 'must be from 1 to 1440');
+  end if;
+  return query
+  select p_minutes, count(*), coalesce(sum(e.input_tokens + e.output_tokens + e.cache_create_tokens + e.cache_read_tokens), 0)::bigint,
+         coalesce(sum(e.input_tokens), 0)::bigint, coalesce(sum(e.output_tokens), 0)::bigint,
+         coalesce(sum(e.cache_create_tokens), 0)::bigint, coalesce(sum(e.cache_read_tokens), 0)::bigint,
+         round(count(*)::numeric / p_minutes, 2),
+         round(coalesce(sum(e.input_tokens + e.output_tokens + e.cache_create_tokens + e.cache_read_tokens), 0)::numeric / p_minutes, 2)
+    from relaypg.usage_events e
+   where e.occurred_at > coalesce(p_at, now()) - make_interval(mins => p_minutes) and e.occurred_at <= coalesce(p_at, now());
+end
+$$;
+
+
+ALTER FUNCTION api.recent_usage(p_minutes integer, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION recent_usage(p_minutes integer, p_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.recent_usage(p_minutes integer, p_at timestamp with time zone) IS 'Requests and tokens of the p_minutes (1..1440) before p_at, from the events, with per-minute rates (2 decimals). RVINV.';
 
 
 --
@@ -2423,6 +2848,158 @@ COMMENT ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, 
 
 
 --
+-- Name: record_usage(jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.record_usage(p_events jsonb) RETURNS SETOF api.usage_record_result
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_zone text := relaypg.usage_time_zone();
+begin
+  perform relaypg.check_usage_events(p_events);
+  -- One request id at a time across every caller (ids in sorted order, so
+  -- that two batches cannot deadlock): the probe below, a new statement and
+  -- so a new snapshot, then sees any earlier recording of the same id.
+  perform pg_advisory_xact_lock(hashtextextended('relaypg.usage_event:' || s.request_id, 0))
+     from (select distinct e ->> 'requestId' as request_id from jsonb_array_elements(p_events) e order by 1) s;
+  perform relaypg.remember_price_keys(array(select e ->> 'model' from jsonb_array_elements(p_events) e));
+  return query
+  with input as (
+    -- The first event of a request id in the batch wins, as a retry would.
+    select distinct on (x."requestId")
+           e.ord, x."requestId" as request_id, coalesce(x."occurredAt", now()) as occurred_at, x."apiKeyId" as api_key_id,
+           x."accountId" as account_id, x."accountKind" as account_kind, x.model,
+           coalesce(x."inputTokens", 0) as input_tokens, coalesce(x."outputTokens", 0) as output_tokens,
+           greatest(coalesce(x."cacheCreationTokens", 0),
+                    coalesce(x."cacheCreation5mTokens", 0) + coalesce(x."cacheCreation1hTokens", 0)) as cache_create_tokens,
+           (x."cacheCreation5mTokens" is not null or x."cacheCreation1hTokens" is not null) as cache_split,
+           coalesce(x."cacheCreation5mTokens", 0) as cache_5m, coalesce(x."cacheCreation1hTokens", 0) as cache_1h,
+           coalesce(x."cacheReadTokens", 0) as cache_read_tokens, x.stream, coalesce(x.status, 200) as status,
+           x."durationMs" as duration_ms, coalesce(x."costPath", 'details') as cost_path
+      from jsonb_array_elements(p_events) with ordinality e(v, ord)
+      cross join lateral jsonb_to_record(e.v) as x(
+        "requestId" text, "occurredAt" timestamptz, "apiKeyId" uuid, "accountId" uuid, "accountKind" text, model text,
+        "inputTokens" bigint, "outputTokens" bigint, "cacheCreationTokens" bigint, "cacheCreation5mTokens" bigint,
+        "cacheCreation1hTokens" bigint, "cacheReadTokens" bigint, stream boolean, status integer, "durationMs" integer,
+        "costPath" text)
+     order by x."requestId", e.ord
+  ),
+  fresh as (
+    select i.* from input i
+     where not exists (select from relaypg.usage_events u where u.request_id = i.request_id)
+       and not exists (select from relaypg.api_key_usage b
+                        where b.api_key_id = i.api_key_id and b.baseline_cut_off >= i.occurred_at)
+  ),
+  priced as (
+    select f.*, relaypg.normalise_model(f.model) as normalised_model, c.price_key, c.long_context,
+           c.input as cost_input, c.output as cost_output, c.cache_create as cost_cache_create,
+           c.cache_read as cost_cache_read, c.total as cost_total
+      from fresh f
+      cross join lateral api.price_request(f.model, f.input_tokens, f.output_tokens, f.cache_create_tokens, f.cache_5m,
+                                           f.cache_1h, f.cache_read_tokens, f.cache_split, f.cost_path) c
+  ),
+  inserted as (
+    insert into relaypg.usage_events (
+      request_id, occurred_at, api_key_id, account_id, account_kind, requested_model, model, input_tokens, output_tokens,
+      cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context, stream, status,
+      duration_ms, cost_path, price_key, cost_input, cost_output, cost_cache_create, cost_cache_read, cost_total, opus_cost)
+    select p.request_id, p.occurred_at, p.api_key_id, p.account_id, p.account_kind, p.model, p.normalised_model,
+           p.input_tokens, p.output_tokens, p.cache_create_tokens,
+           -- Without a split every cache write counts as a 5-minute one (as CRS prices it).
+           case when p.cache_split then p.cache_5m else p.cache_create_tokens end, p.cache_1h,
+           p.cache_read_tokens, p.long_context, p.stream, p.status, p.duration_ms, p.cost_path, p.price_key,
+           p.cost_input, p.cost_output, p.cost_cache_create, p.cost_cache_read, p.cost_total,
+           -- The weekly Opus limit counts Opus served by Claude accounts (CRS's rule,
+           -- without its omission of non-streaming requests).
+           case when strpos(p.normalised_model, 'claude-opus') > 0
+                     and p.account_kind in ('claude-official', 'claude-console', 'ccr') then p.cost_total else 0 end
+      from priced p
+    returning *
+  ),
+  per_key as (
+    insert into relaypg.api_key_usage as t (
+      api_key_id, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens,
+      cache_read_tokens, long_context_requests, long_context_input_tokens, long_context_output_tokens, cost, opus_cost,
+      first_used_at, last_used_at)
+    select i.api_key_id, count(*), sum(i.input_tokens), sum(i.output_tokens), sum(i.cache_create_tokens),
+           sum(i.cache_create_5m_tokens), sum(i.cache_create_1h_tokens), sum(i.cache_read_tokens),
+           count(*) filter (where i.long_context),
+           coalesce(sum(i.input_tokens) filter (where i.long_context), 0), coalesce(sum(i.output_tokens) filter (where i.long_context), 0),
+           sum(i.cost_total), sum(i.opus_cost), min(i.occurred_at), max(i.occurred_at)
+      from inserted i
+     group by i.api_key_id
+     -- Rows locked in key order: concurrent batches cannot deadlock.
+     order by i.api_key_id
+    on conflict (api_key_id) do update set
+      requests = t.requests + excluded.requests,
+      input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens,
+      cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests,
+      long_context_input_tokens = t.long_context_input_tokens + excluded.long_context_input_tokens,
+      long_context_output_tokens = t.long_context_output_tokens + excluded.long_context_output_tokens,
+      cost = t.cost + excluded.cost,
+      opus_cost = t.opus_cost + excluded.opus_cost,
+      first_used_at = least(t.first_used_at, excluded.first_used_at),
+      last_used_at = greatest(t.last_used_at, excluded.last_used_at),
+      -- Tokens and cost of requests that finish while the key's rate-limit window is open.
+      window_tokens = t.window_tokens + case when t.window_ends_at > now() then
+        excluded.input_tokens + excluded.output_tokens + excluded.cache_create_tokens + excluded.cache_read_tokens else 0 end,
+      window_cost = t.window_cost + case when t.window_ends_at > now() then excluded.cost else 0 end
+    returning 1
+  ),
+  released as (
+    -- The request is over: its concurrency lease ends (recording is the release).
+    delete from relaypg.concurrency_leases l using input i where l.request_id = i.request_id
+    returning 1
+  ),
+  per_day as (
+    insert into relaypg.api_key_daily_usage as t (
+      api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
+      cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost, opus_cost)
+    select i.api_key_id, (i.occurred_at at time zone v_zone)::date, count(*), sum(i.input_tokens), sum(i.output_tokens),
+           sum(i.cache_create_tokens), sum(i.cache_create_5m_tokens), sum(i.cache_create_1h_tokens), sum(i.cache_read_tokens),
+           count(*) filter (where i.long_context), sum(i.cost_total), sum(i.opus_cost)
+      from inserted i
+     group by 1, 2
+     order by 1, 2
+    on conflict (api_key_id, day) do update set
+      requests = t.requests + excluded.requests,
+      input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens,
+      cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests,
+      cost = t.cost + excluded.cost,
+      opus_cost = t.opus_cost + excluded.opus_cost
+    returning 1
+  )
+  select i.request_id, (n.request_id is not null), coalesce(n.occurred_at, i.occurred_at), n.cost_total
+    from input i
+    left join inserted n on n.request_id = i.request_id
+   -- per_key, per_day and released run whatever this select reads.
+   order by i.ord;
+end
+$$;
+
+
+ALTER FUNCTION api.record_usage(p_events jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION record_usage(p_events jsonb); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.record_usage(p_events jsonb) IS 'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, adds it to its key''s ledger and ends its concurrency lease; an event whose request id was recorded before, or that occurred before its key''s CRS import cut-off, is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
+
+
+--
 -- Name: regenerate_api_key(uuid, bytea, text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -2458,6 +3035,28 @@ ALTER FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme
 --
 
 COMMENT ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) IS 'Replaces a key''s digest; the old plain key stops working at once. KYNFD, KYDEL, KYDUP.';
+
+
+--
+-- Name: release_lease(text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.release_lease(p_request_id text) RETURNS boolean
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  with d as (delete from relaypg.concurrency_leases l where l.request_id = p_request_id returning 1)
+  select exists (select from d);
+$$;
+
+
+ALTER FUNCTION api.release_lease(p_request_id text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION release_lease(p_request_id text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.release_lease(p_request_id text) IS 'Ends the concurrency lease of a request that will not be recorded (failed upstream, client gone); true when there was one.';
 
 
 --
@@ -2563,6 +3162,103 @@ COMMENT ON FUNCTION api.resume_account(p_id uuid) IS 'Ends an admin pause (autom
 
 
 --
+-- Name: roll_up_usage(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.roll_up_usage() RETURNS TABLE(ran boolean, events bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_from xid8;
+  v_to xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_zone text := relaypg.usage_time_zone();
+begin
+  if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
+    ran := false;
+    events := 0;
+    return next;
+    return;
+  end if;
+  ran := true;
+  select w.next_xid into v_from from relaypg.usage_rollup_watermark w for update;
+  if v_to <= v_from then
+    events := 0;
+    return next;
+    return;
+  end if;
+  with new_events as materialized (
+    select e.* from relaypg.usage_events e where e.recorded_xid >= v_from and e.recorded_xid < v_to
+  ),
+  scoped as materialized (
+    select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
+           n.cache_create_5m_tokens, n.cache_create_1h_tokens, n.cache_read_tokens, n.long_context, n.cost_total
+      from new_events n
+      cross join lateral (values ('key', n.api_key_id::text), ('account', n.account_id::text), ('all', '')) s(scope, scope_id)
+     where s.scope_id is not null
+  ),
+  hourly as (
+    insert into relaypg.usage_rollups_hourly as t
+    select date_trunc('hour', s.occurred_at, 'UTC'), s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  ),
+  daily as (
+    insert into relaypg.usage_rollups_daily as t
+    select (s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  ),
+  monthly as (
+    insert into relaypg.usage_rollups_monthly as t
+    select date_trunc('month', s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
+           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
+           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
+      from scoped s group by 1, 2, 3, 4
+    on conflict (scope, scope_id, bucket, model) do update set
+      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
+    returning 1
+  )
+  select count(*) into events from new_events;
+  update relaypg.usage_rollup_watermark set next_xid = v_to, rolled_at = now();
+  return next;
+end
+$$;
+
+
+ALTER FUNCTION api.roll_up_usage() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION roll_up_usage(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.roll_up_usage() IS 'Adds the events of every transaction that ended since the last run to the hourly, daily and monthly rollups (by key, account and all, per model) and moves the watermark; ran=false when another run holds the lock.';
+
+
+--
 -- Name: rotate_account_secrets(jsonb, integer); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -2621,7 +3317,7 @@ COMMENT ON FUNCTION api.rotate_account_secrets(p_keyring jsonb, p_batch_size int
 -- Name: run_maintenance(); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION api.run_maintenance() RETURNS TABLE(ran boolean, sticky_sessions bigint, oauth_sessions bigint)
+CREATE FUNCTION api.run_maintenance() RETURNS TABLE(ran boolean, sticky_sessions bigint, oauth_sessions bigint, leases bigint, partitions_created bigint, partitions_dropped bigint, events_rolled_up bigint)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     AS $$
@@ -2631,11 +3327,19 @@ begin
     ran := false;
     sticky_sessions := 0;
     oauth_sessions := 0;
+    leases := 0;
+    partitions_created := 0;
+    partitions_dropped := 0;
+    events_rolled_up := 0;
     return next;
     return;
   end if;
   ran := true;
   select p.sticky_sessions, p.oauth_sessions into sticky_sessions, oauth_sessions from api.purge_expired_sessions() p;
+  leases := api.purge_expired_leases();
+  select count(*) filter (where m.action = 'created'), count(*) filter (where m.action = 'dropped')
+    into partitions_created, partitions_dropped from api.maintain_partitions() m;
+  select r.events into events_rolled_up from api.roll_up_usage() r;
   return next;
 end
 $$;
@@ -2647,7 +3351,7 @@ ALTER FUNCTION api.run_maintenance() OWNER TO :DATABASE_OWNER;
 -- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.run_maintenance() IS 'Periodic maintenance (today: purge expired sessions) under an advisory lock; ran=false when another run holds it.';
+COMMENT ON FUNCTION api.run_maintenance() IS 'Periodic maintenance under an advisory lock: purge expired sessions and concurrency leases, keep usage partitions (create ahead, drop past retention), roll usage up; ran=false when another run holds it.';
 
 
 --
@@ -2901,6 +3605,67 @@ COMMENT ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[
 
 
 --
+-- Name: set_partition_retention(text, interval); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.set_partition_retention(p_table text, p_retention interval) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_retention is not null and p_retention <= interval '0' then
+    perform relaypg.raise_invalid('retention', 'must be positive (or null to keep every partition)');
+  end if;
+  update relaypg.partition_policies set retention = p_retention where table_name = p_table;
+  if not found then
+    perform relaypg.raise_invalid('table', 'is not a partitioned usage table',
+      'one of: ' || (select string_agg(table_name, ', ' order by table_name) from relaypg.partition_policies));
+  end if;
+end
+$$;
+
+
+ALTER FUNCTION api.set_partition_retention(p_table text, p_retention interval) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION set_partition_retention(p_table text, p_retention interval); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.set_partition_retention(p_table text, p_retention interval) IS 'Sets how long the partitions of one usage table are kept (null: forever); applied by the next api.maintain_partitions. RVINV.';
+
+
+--
+-- Name: set_usage_time_zone(text); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.set_usage_time_zone(p_time_zone text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_previous text := relaypg.usage_time_zone();
+begin
+  if p_time_zone is null or not exists (select from pg_catalog.pg_timezone_names z where z.name = p_time_zone) then
+    perform relaypg.raise_invalid('time_zone', 'must be an IANA time zone name');
+  end if;
+  if p_time_zone is distinct from v_previous then
+    update relaypg.usage_settings set time_zone = p_time_zone, updated_at = now();
+  end if;
+  return v_previous;
+end
+$$;
+
+
+ALTER FUNCTION api.set_usage_time_zone(p_time_zone text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION set_usage_time_zone(p_time_zone text); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.set_usage_time_zone(p_time_zone text) IS 'Sets the time zone of usage days, weeks and months (buckets written from now on); returns the previous one. RVINV.';
+
+
+--
 -- Name: set_user_active(text, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -3054,6 +3819,161 @@ ALTER FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) OWNER TO :DATABASE
 --
 
 COMMENT ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) IS 'Partial update: only the fields present in p_changes (snake_case jsonb) change. KYNFD, RVINV, USNFD.';
+
+
+--
+-- Name: usage_averages(text, text, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(since timestamp with time zone, days integer, requests bigint, tokens bigint, requests_per_minute numeric, tokens_per_minute numeric, requests_per_day numeric, tokens_per_day numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  if p_scope = 'key' then
+    select k.created_at into since from relaypg.api_keys k where k.id::text = p_scope_id;
+    select t.requests, t.input_tokens + t.output_tokens into requests, tokens
+      from api.key_usage(p_scope_id::uuid, p_at) t where t.period = 'total';
+    -- A purged key: from its first use.
+    since := coalesce(since, (select u.first_used_at from relaypg.api_key_usage u where u.api_key_id::text = p_scope_id));
+  else
+    since := case p_scope
+      when 'account' then (select a.created_at from relaypg.accounts a where a.id::text = p_scope_id)
+      else (select min(k.created_at) from relaypg.api_keys k) end;
+    select t.requests, t.input_tokens + t.output_tokens into requests, tokens
+      from api.usage_totals(p_scope, p_scope_id, p_at) t where t.period = 'total';
+  end if;
+  days := greatest(1, ceil(extract(epoch from coalesce(p_at, now()) - coalesce(since, coalesce(p_at, now()))) / 86400))::integer;
+  requests_per_minute := round(requests::numeric / (days * 1440), 2);
+  tokens_per_minute := round(tokens::numeric / (days * 1440), 2);
+  requests_per_day := round(requests::numeric / days, 2);
+  tokens_per_day := round(tokens::numeric / days, 2);
+  return next;
+end
+$$;
+
+
+ALTER FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone) IS 'Requests and core tokens (input + output) per minute and per day over a key''s, an account''s or the service''s life up to p_at (days since created, at least 1), rounded to 2 decimals as CRS does. RVINV.';
+
+
+--
+-- Name: usage_by_model(text, text, text, date, date); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date) RETURNS TABLE(bucket timestamp with time zone, model text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint, cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint, long_context_requests bigint, cost numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_zone text := relaypg.usage_time_zone();
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  if p_grain is null or p_grain not in ('hour', 'day', 'month') then
+    perform relaypg.raise_invalid('grain', 'must be hour, day or month');
+  end if;
+  if p_from is null or p_to is null or p_to < p_from then
+    perform relaypg.raise_invalid('range', 'needs a first and a last day, the last not before the first');
+  end if;
+  if p_to - p_from > 3660 then
+    perform relaypg.raise_invalid('range', 'spans at most ten years');
+  end if;
+  if p_grain = 'hour' then
+    return query
+    select h.bucket, h.model, h.requests, h.input_tokens, h.output_tokens, h.cache_create_tokens, h.cache_create_5m_tokens,
+           h.cache_create_1h_tokens, h.cache_read_tokens,
+           h.input_tokens + h.output_tokens + h.cache_create_tokens + h.cache_read_tokens, h.long_context_requests, h.cost
+      from relaypg.usage_rollups_hourly h
+     where h.scope = p_scope and h.scope_id = coalesce(p_scope_id, '')
+       and h.bucket >= (p_from::timestamp at time zone v_zone) and h.bucket < ((p_to + 1)::timestamp at time zone v_zone)
+     order by h.bucket, h.model;
+  elsif p_grain = 'day' then
+    return query
+    select d.bucket::timestamp at time zone v_zone, d.model, d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens,
+           d.cache_create_5m_tokens, d.cache_create_1h_tokens, d.cache_read_tokens,
+           d.input_tokens + d.output_tokens + d.cache_create_tokens + d.cache_read_tokens, d.long_context_requests, d.cost
+      from relaypg.usage_rollups_daily d
+     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket between p_from and p_to
+     order by d.bucket, d.model;
+  else
+    return query
+    select m.bucket::timestamp at time zone v_zone, m.model, m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens,
+           m.cache_create_5m_tokens, m.cache_create_1h_tokens, m.cache_read_tokens,
+           m.input_tokens + m.output_tokens + m.cache_create_tokens + m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '')
+       and m.bucket between date_trunc('month', p_from)::date and p_to
+     order by m.bucket, m.model;
+  end if;
+end
+$$;
+
+
+ALTER FUNCTION api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date) IS 'Usage of a scope (key, account, all) per model and bucket (hour, day, month; bucket = its start instant) over local days p_from..p_to, from the rollups. RVINV.';
+
+
+--
+-- Name: usage_totals(text, text, timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(period text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint, cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint, long_context_requests bigint, cost numeric)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_today date := (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date;
+begin
+  if p_scope is null or p_scope not in ('key', 'account', 'all') then
+    perform relaypg.raise_invalid('scope', 'must be key, account or all');
+  end if;
+  return query
+  with r as (
+    select 'total' as period, m.* from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket <= date_trunc('month', v_today)::date
+    union all
+    select 'month', m.* from relaypg.usage_rollups_monthly m
+     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket = date_trunc('month', v_today)::date
+    union all
+    select 'today', d.* from relaypg.usage_rollups_daily d
+     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket = v_today
+  )
+  select p.period, coalesce(sum(r.requests), 0)::bigint, coalesce(sum(r.input_tokens), 0)::bigint,
+         coalesce(sum(r.output_tokens), 0)::bigint, coalesce(sum(r.cache_create_tokens), 0)::bigint,
+         coalesce(sum(r.cache_create_5m_tokens), 0)::bigint, coalesce(sum(r.cache_create_1h_tokens), 0)::bigint,
+         coalesce(sum(r.cache_read_tokens), 0)::bigint,
+         coalesce(sum(r.input_tokens + r.output_tokens + r.cache_create_tokens + r.cache_read_tokens), 0)::bigint,
+         coalesce(sum(r.long_context_requests), 0)::bigint, coalesce(sum(r.cost), 0)
+    from (values ('total'), ('today'), ('month')) p(period)
+    left join r on r.period = p.period
+   group by p.period
+   order by p.period;
+end
+$$;
+
+
+ALTER FUNCTION api.usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone) IS 'Usage of a key, an account or the whole service (scope all) from the rollups: periods total, today and month in the usage time zone at p_at. RVINV.';
 
 
 --
@@ -3849,6 +4769,96 @@ COMMENT ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_set
 
 
 --
+-- Name: apply_usage_contribution(jsonb, integer); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.apply_usage_contribution(p_items jsonb, p_sign integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $_$
+declare
+  v_item jsonb;
+  v_grain text;
+begin
+  for v_item in select e from jsonb_array_elements(p_items) e loop
+    case v_item ->> 'target'
+    when 'total' then
+      insert into relaypg.api_key_usage as t (
+        api_key_id, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens,
+        cache_read_tokens, long_context_requests, long_context_input_tokens, long_context_output_tokens, cost, opus_cost)
+      select (v_item ->> 'apiKeyId')::uuid, p_sign * coalesce((v_item ->> 'requests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'inputTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'outputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreateTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheCreate5mTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreate1hTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheReadTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextRequests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextInputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextOutputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cost')::numeric, 0), p_sign * coalesce((v_item ->> 'opusCost')::numeric, 0)
+      on conflict (api_key_id) do update set
+        requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+        output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+        cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+        cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+        cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+        long_context_requests = t.long_context_requests + excluded.long_context_requests,
+        long_context_input_tokens = t.long_context_input_tokens + excluded.long_context_input_tokens,
+        long_context_output_tokens = t.long_context_output_tokens + excluded.long_context_output_tokens,
+        cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'day' then
+      insert into relaypg.api_key_daily_usage as t (
+        api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
+        cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost, opus_cost)
+      select (v_item ->> 'apiKeyId')::uuid, (v_item ->> 'day')::date, p_sign * coalesce((v_item ->> 'requests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'inputTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'outputTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreateTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheCreate5mTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cacheCreate1hTokens')::bigint, 0), p_sign * coalesce((v_item ->> 'cacheReadTokens')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'longContextRequests')::bigint, 0),
+             p_sign * coalesce((v_item ->> 'cost')::numeric, 0), p_sign * coalesce((v_item ->> 'opusCost')::numeric, 0)
+      on conflict (api_key_id, day) do update set
+        requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+        output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+        cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+        cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+        cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+        long_context_requests = t.long_context_requests + excluded.long_context_requests,
+        cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'rollup' then
+      v_grain := v_item ->> 'grain';
+      execute format(
+        'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
+                                      cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
+         select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
+                $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''outputTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreateTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cacheCreate5mTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreate1hTokens'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cacheReadTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''longContextRequests'')::bigint, 0),
+                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)
+         on conflict (scope, scope_id, bucket, model) do update set
+           requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+           output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+           cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+           cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+           cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+           long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
+        case v_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' else 'usage_rollups_monthly' end,
+        case v_grain when 'hour' then 'timestamptz' else 'date' end)
+      using v_item, p_sign;
+    end case;
+  end loop;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.apply_usage_contribution(p_items jsonb, p_sign integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION apply_usage_contribution(p_items jsonb, p_sign integer); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.apply_usage_contribution(p_items jsonb, p_sign integer) IS 'Adds (p_sign = 1) or takes back (-1) a CRS usage contribution to the ledger and rollup rows it names.';
+
+
+--
 -- Name: authenticated_key(relaypg.api_keys); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -3931,6 +4941,155 @@ ALTER FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) OWNER 
 --
 
 COMMENT ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) IS 'Validates a digest and its scheme; RVINV otherwise.';
+
+
+--
+-- Name: check_usage_events(jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.check_usage_events(p_events jsonb) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_bad record;
+begin
+  if p_events is null or jsonb_typeof(p_events) <> 'array' then
+    perform relaypg.raise_invalid('events', 'must be a JSON array of usage events');
+  end if;
+  if jsonb_array_length(p_events) > 5000 then
+    perform relaypg.raise_invalid('events', 'at most 5000 events per call');
+  end if;
+  select e.ord - 1 as i, f.name, f.problem into v_bad
+    from jsonb_array_elements(p_events) with ordinality e(v, ord)
+    cross join lateral (
+      select 'event' as name, 'must be an object' as problem where jsonb_typeof(e.v) <> 'object'
+      union all
+      select x.name, x.problem
+        from (values
+          ('requestId', jsonb_typeof(e.v -> 'requestId') is distinct from 'string'
+                        or char_length(e.v ->> 'requestId') not between 1 and 128, 'must be a string of 1 to 128 characters'),
+          ('apiKeyId', coalesce(e.v ->> 'apiKeyId', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                       or jsonb_typeof(e.v -> 'apiKeyId') <> 'string', 'must be a UUID'),
+          ('accountId', jsonb_typeof(e.v -> 'accountId') not in ('null')
+                        and (jsonb_typeof(e.v -> 'accountId') <> 'string'
+                             or (e.v ->> 'accountId') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'),
+                        'must be a UUID or null'),
+          ('accountKind', jsonb_typeof(e.v -> 'accountKind') not in ('null')
+                          and not coalesce((e.v ->> 'accountKind') = any (array['claude-official', 'claude-console', 'ccr', 'bedrock',
+                                                                     'gemini', 'openai', 'openai-responses', 'azure-openai']), false),
+                          'must be an account kind (claude-official, claude-console, ccr, bedrock, gemini, openai, openai-responses, azure-openai) or null'),
+          ('model', jsonb_typeof(e.v -> 'model') is distinct from 'string' or char_length(e.v ->> 'model') not between 1 and 200,
+                    'must be a string of 1 to 200 characters'),
+          ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
+                         and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt')),
+                         'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
+          ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
+          ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
+                       and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false), 'must be details or plain'),
+          ('status', jsonb_typeof(e.v -> 'status') not in ('null')
+                     and (jsonb_typeof(e.v -> 'status') <> 'number' or (e.v ->> 'status') !~ '^[1-5][0-9][0-9]$'),
+                     'must be an HTTP status (100 to 599)')
+        ) x(name, bad, problem)
+       where x.bad
+      union all
+      select t.name, 'must be a whole number from 0 to 9007199254740991'
+        from unnest(array['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheCreation5mTokens',
+                          'cacheCreation1hTokens', 'cacheReadTokens']) t(name)
+       where jsonb_typeof(e.v -> t.name) not in ('null')
+         and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,16}$'
+              or (e.v ->> t.name)::numeric > 9007199254740991)
+      union all
+      select 'durationMs', 'must be a whole number of milliseconds from 0 to 2147483647'
+       where jsonb_typeof(e.v -> 'durationMs') not in ('null')
+         and (jsonb_typeof(e.v -> 'durationMs') <> 'number' or (e.v ->> 'durationMs') !~ '^\d{1,10}$'
+              or (e.v ->> 'durationMs')::bigint > 2147483647)
+      union all
+      select 'cacheCreationTokens', 'must be at least cacheCreation5mTokens + cacheCreation1hTokens'
+       where jsonb_typeof(e.v -> 'cacheCreationTokens') = 'number'
+         and (e.v ->> 'cacheCreationTokens') ~ '^\d{1,16}$'
+         and coalesce(e.v ->> 'cacheCreation5mTokens', '0') ~ '^\d{1,16}$' and coalesce(e.v ->> 'cacheCreation1hTokens', '0') ~ '^\d{1,16}$'
+         and (e.v ->> 'cacheCreationTokens')::numeric
+             < coalesce((e.v ->> 'cacheCreation5mTokens')::numeric, 0) + coalesce((e.v ->> 'cacheCreation1hTokens')::numeric, 0)
+      limit 1
+    ) f
+   order by e.ord
+   limit 1;
+  if found then
+    perform relaypg.raise_invalid(format('events[%s].%s', v_bad.i, v_bad.name), v_bad.problem);
+  end if;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.check_usage_events(p_events jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION check_usage_events(p_events jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.check_usage_events(p_events jsonb) IS 'RVINV naming events[i].field for the first malformed field of a batch of usage events (at most 5000).';
+
+
+--
+-- Name: create_partition(text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.create_partition(p_table text, p_from timestamp with time zone) RETURNS text
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+  v_policy relaypg.partition_policies;
+  v_column text := relaypg.partition_key_column(p_table);
+  v_name text;
+  v_lower text;
+  v_upper text;
+  v_rows bigint;
+begin
+  select p.* into strict v_policy from relaypg.partition_policies p where p.table_name = p_table;
+  if p_from is distinct from date_trunc(v_policy.step, p_from) then
+    raise exception 'partition of % must start at a % boundary, not %', p_table, v_policy.step, p_from;
+  end if;
+  v_name := p_table || '_p' || to_char(p_from, case v_policy.step when 'month' then 'YYYY_MM' else 'YYYY' end);
+  if pg_catalog.to_regclass('relaypg.' || v_name) is not null then
+    return null;
+  end if;
+  -- Bounds in the column's own type (a date column takes the UTC date).
+  if (select a.atttypid from pg_catalog.pg_attribute a
+       where a.attrelid = pg_catalog.to_regclass('relaypg.' || p_table) and a.attname = v_column) = 'date'::regtype then
+    v_lower := quote_literal(p_from::date);
+    v_upper := quote_literal((p_from + ('1 ' || v_policy.step)::interval)::date);
+  else
+    v_lower := quote_literal(p_from);
+    v_upper := quote_literal(p_from + ('1 ' || v_policy.step)::interval);
+  end if;
+  execute format('select count(*) from relaypg.%I where %I >= %s and %I < %s',
+                 p_table || '_default', v_column, v_lower, v_column, v_upper) into v_rows;
+  if v_rows = 0 then
+    execute format('create table relaypg.%I partition of relaypg.%I for values from (%s) to (%s)',
+                   v_name, p_table, v_lower, v_upper);
+  else
+    -- Attaching would fail while the default partition holds rows of the range.
+    execute format('create table relaypg.%I (like relaypg.%I including defaults including constraints)', v_name, p_table);
+    execute format('with moved as (delete from relaypg.%I where %I >= %s and %I < %s returning *) insert into relaypg.%I select * from moved',
+                   p_table || '_default', v_column, v_lower, v_column, v_upper, v_name);
+    execute format('alter table relaypg.%I attach partition relaypg.%I for values from (%s) to (%s)',
+                   p_table, v_name, v_lower, v_upper);
+  end if;
+  return v_name;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.create_partition(p_table text, p_from timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION create_partition(p_table text, p_from timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.create_partition(p_table text, p_from timestamp with time zone) IS 'Creates the partition of relaypg.<p_table> starting at p_from (moving in the default partition''s rows of its range); null when it exists.';
 
 
 --
@@ -4231,6 +5390,132 @@ COMMENT ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) IS 'A 
 
 
 --
+-- Name: crs_usage_contribution(text, jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_uuid constant text := '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
+  v_date constant text := '([0-9]{4}-[0-9]{2}-[0-9]{2})';
+  v_m text[];
+  v_counts jsonb;
+  v_bucket text;
+  v_monday date;
+begin
+  -- CRS's token counters: totals use total* names, buckets plain ones.
+  if jsonb_typeof(p_value) = 'object' and p_redis_key !~ '^usage:(cost|opus):' then
+    if p_redis_key ~ ('^usage:' || v_uuid || '$') then
+      v_counts := jsonb_build_object(
+        'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
+        'inputTokens', relaypg.crs_count(p_value, 'totalInputTokens', 9007199254740991),
+        'outputTokens', relaypg.crs_count(p_value, 'totalOutputTokens', 9007199254740991),
+        'cacheCreateTokens', relaypg.crs_count(p_value, 'totalCacheCreateTokens', 9007199254740991),
+        'cacheCreate5mTokens', relaypg.crs_count(p_value, 'totalEphemeral5mTokens', 9007199254740991),
+        'cacheCreate1hTokens', relaypg.crs_count(p_value, 'totalEphemeral1hTokens', 9007199254740991),
+        'cacheReadTokens', relaypg.crs_count(p_value, 'totalCacheReadTokens', 9007199254740991),
+        'longContextRequests', relaypg.crs_count(p_value, 'totalLongContextRequests', 9007199254740991),
+        'longContextInputTokens', relaypg.crs_count(p_value, 'totalLongContextInputTokens', 9007199254740991),
+        'longContextOutputTokens', relaypg.crs_count(p_value, 'totalLongContextOutputTokens', 9007199254740991));
+    else
+      v_counts := jsonb_build_object(
+        'requests', relaypg.crs_count(p_value, 'requests', 9007199254740991),
+        'inputTokens', relaypg.crs_count(p_value, 'inputTokens', 9007199254740991),
+        'outputTokens', relaypg.crs_count(p_value, 'outputTokens', 9007199254740991),
+        'cacheCreateTokens', relaypg.crs_count(p_value, 'cacheCreateTokens', 9007199254740991),
+        'cacheCreate5mTokens', relaypg.crs_count(p_value, 'ephemeral5mTokens', 9007199254740991),
+        'cacheCreate1hTokens', relaypg.crs_count(p_value, 'ephemeral1hTokens', 9007199254740991),
+        'cacheReadTokens', relaypg.crs_count(p_value, 'cacheReadTokens', 9007199254740991),
+        'longContextRequests', relaypg.crs_count(p_value, 'longContextRequests', 9007199254740991));
+    end if;
+    -- A legacy record with only a token total (no split) is kept whole as
+    -- input: CRS's 30/70 split of it is a guess (spec 3.6).
+    if (v_counts ->> 'inputTokens')::bigint + (v_counts ->> 'outputTokens')::bigint = 0 then
+      v_counts := v_counts || jsonb_build_object('inputTokens',
+        relaypg.crs_count(p_value, case when p_redis_key ~ ('^usage:' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
+    end if;
+  end if;
+
+  -- A key's lifetime counters, cost and Opus cost.
+  v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'total', 'apiKeyId', lower(v_m[1])));
+  end if;
+  v_m := regexp_match(p_redis_key, '^usage:(cost|opus):total:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(jsonb_build_object('target', 'total', 'apiKeyId', lower(v_m[2]),
+      case v_m[1] when 'cost' then 'cost' else 'opusCost' end, relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- A key's days: counters, cost.
+  v_m := regexp_match(p_redis_key, '^usage:daily:' || v_uuid || ':' || v_date || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2]));
+  end if;
+  v_m := regexp_match(p_redis_key, '^usage:cost:daily:' || v_uuid || ':' || v_date || '$');
+  if v_m is not null then
+    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2],
+      'cost', relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- A key's Opus cost of a week, put on the week's Monday (relaypg sums ISO
+  -- weeks of days). CRS labels the week with the calendar year of its local
+  -- date: the last days of December can say W01 of the ending year; such a
+  -- label names the ISO week of the following year.
+  v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4})-W([0-9]{2})$');
+  if v_m is not null then
+    v_monday := to_date(v_m[2] || '-' || v_m[3], 'IYYY-IW');
+    if v_m[3] = '01' and extract(month from v_monday) = 12 and extract(day from v_monday) < 29 then
+      v_monday := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+    end if;
+    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_monday,
+      'opusCost', relaypg.crs_money(p_value, 'value')));
+  end if;
+  -- Per-model hashes: a key's, an account's, the whole service's.
+  v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || ':model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+  if v_m is null then
+    v_m := regexp_match(p_redis_key, '^account_usage:model:(daily|monthly|hourly):' || v_uuid || ':(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+    if v_m is not null then
+      v_m := array[v_m[2], v_m[1], v_m[3], v_m[4], 'account'];
+    end if;
+  else
+    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
+  end if;
+  if v_m is null then
+    v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+    if v_m is not null then
+      v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
+    end if;
+  end if;
+  if v_m is not null then
+    -- [scope id, grain, model, bucket, scope]
+    v_bucket := case v_m[2]
+      when 'hourly' then ((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone)::text
+      when 'daily' then v_m[4]
+      else v_m[4] || '-01' end;
+    if (v_m[2] = 'daily' and v_m[4] !~ ('^' || v_date || '$')) or (v_m[2] = 'monthly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}$')
+       or (v_m[2] = 'hourly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$') then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is malformed', v_m[2], v_m[4]));
+    end if;
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
+      'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
+      'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
+  end if;
+  return null;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) IS 'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone), or null for a key derived from others. IMBAD.';
+
+
+--
 -- Name: decrypt_secrets(bytea, integer, jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4343,6 +5628,30 @@ COMMENT ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted bo
 
 
 --
+-- Name: forget_price_keys(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.forget_price_keys() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO ''
+    AS $$
+begin
+  delete from relaypg.model_price_keys;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.forget_price_keys() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION forget_price_keys(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.forget_price_keys() IS 'Trigger: prices changed, so every remembered price entry is dropped.';
+
+
+--
 -- Name: forget_scheduled_job(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4361,6 +5670,39 @@ ALTER FUNCTION relaypg.forget_scheduled_job(p_name text) OWNER TO :DATABASE_OWNE
 --
 
 COMMENT ON FUNCTION relaypg.forget_scheduled_job(p_name text) IS 'Records that pg_cron no longer runs a job here (db setup, superuser; not granted to the service).';
+
+
+--
+-- Name: is_iso_instant(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.is_iso_instant(p_text text) RETURNS boolean
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $_$
+declare
+  v_m text[] := regexp_match(p_text, '^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2})(:?(\d{2}))?)$');
+begin
+  if v_m is null then
+    return false;
+  end if;
+  if v_m[1]::integer < 1 or v_m[2]::integer not between 1 and 12 or v_m[3]::integer < 1 or v_m[4]::integer > 23
+     or v_m[5]::integer > 59 or coalesce(v_m[7]::integer, 0) > 59 or coalesce(v_m[10]::integer, 0) > 15
+     or coalesce(v_m[12]::integer, 0) > 59 then
+    return false;
+  end if;
+  return v_m[3]::integer <= extract(day from make_date(v_m[1]::integer, v_m[2]::integer, 1) + interval '1 month - 1 day');
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.is_iso_instant(p_text text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION is_iso_instant(p_text text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.is_iso_instant(p_text text) IS 'Whether a text is an ISO 8601 instant with an offset (Z or +hh[:mm]) naming a real date and time.';
 
 
 --
@@ -4554,6 +5896,24 @@ COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of
 
 
 --
+-- Name: normalise_model(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.normalise_model(p_model text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN CASE WHEN ((p_model IS NULL) OR (p_model = 'unknown'::text)) THEN p_model WHEN ((strpos(p_model, '.anthropic.'::text) > 0) OR (strpos(p_model, '.claude'::text) > 0)) THEN regexp_replace(regexp_replace(regexp_replace(p_model, '^[a-z0-9-]+\.'::text, ''::text), 'anthropic\.'::text, ''::text), '-v\d+:\d+$'::text, ''::text) ELSE regexp_replace(p_model, '-v\d+:\d+$|:latest$'::text, ''::text) END;
+
+
+ALTER FUNCTION relaypg.normalise_model(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION normalise_model(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.normalise_model(p_model text) IS 'CRS''s statistics model name: Bedrock region, anthropic. and -vN:M removed; else a trailing -vN:M or :latest removed.';
+
+
+--
 -- Name: one_hour_cache_price(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4578,6 +5938,53 @@ COMMENT ON FUNCTION relaypg.one_hour_cache_price(p_model text) IS 'USD per token
 
 
 --
+-- Name: partition_bounds(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.partition_bounds(p_table text) RETURNS TABLE(partition_name text, lower_bound timestamp with time zone, upper_bound timestamp with time zone)
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    SET "TimeZone" TO 'UTC'
+    AS $$
+  select c.relname::text,
+         (regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\)'))[1]::timestamptz,
+         (regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz
+    from pg_catalog.pg_inherits i
+    join pg_catalog.pg_class c on c.oid = i.inhrelid
+   where i.inhparent = pg_catalog.to_regclass('relaypg.' || p_table)
+     and pg_catalog.pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT';
+$$;
+
+
+ALTER FUNCTION relaypg.partition_bounds(p_table text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION partition_bounds(p_table text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.partition_bounds(p_table text) IS 'The range partitions of relaypg.<p_table>, with their bounds (UTC).';
+
+
+--
+-- Name: partition_key_column(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.partition_key_column(p_table text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    RETURN (SELECT (a.attname)::text AS attname FROM (pg_partitioned_table pt JOIN pg_attribute a ON (((a.attrelid = pt.partrelid) AND (a.attnum = pt.partattrs[0])))) WHERE (pt.partrelid = (to_regclass(('relaypg.'::text || partition_key_column.p_table)))::oid));
+
+
+ALTER FUNCTION relaypg.partition_key_column(p_table text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION partition_key_column(p_table text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.partition_key_column(p_table text) IS 'The column relaypg.<p_table> is range-partitioned on.';
+
+
+--
 -- Name: price_key(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4586,43 +5993,13 @@ CREATE FUNCTION relaypg.price_key(p_model text) RETURNS text
     SET search_path TO ''
     AS $$
 declare
-  v_key text;
-  v_normalised text;
-  v_core text;
+  v_memo relaypg.model_price_keys;
 begin
-  if coalesce(p_model, '') = '' then
-    return null;
-  end if;
-  select p.model into v_key from relaypg.model_prices p where p.model = p_model;
+  select m.* into v_memo from relaypg.model_price_keys m where m.model = p_model;
   if found then
-    return v_key;
+    return v_memo.price_key;
   end if;
-  if p_model = 'gpt-5-codex' and exists (select from relaypg.model_prices p where p.model = 'gpt-5') then
-    return 'gpt-5';
-  end if;
-  if strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
-    select p.model into v_key from relaypg.model_prices p where p.model = regexp_replace(p_model, '^(us|eu|apac)\.', '');
-    if found then
-      return v_key;
-    end if;
-  end if;
-  v_normalised := translate(lower(p_model), '-_', '');
-  select p.model into v_key from relaypg.model_prices p
-   where strpos(translate(lower(p.model), '-_', ''), v_normalised) > 0 or strpos(v_normalised, translate(lower(p.model), '-_', '')) > 0
-   order by p.file_position limit 1;
-  if found then
-    return v_key;
-  end if;
-  if strpos(p_model, 'anthropic.claude') > 0 then
-    v_core := replace(regexp_replace(p_model, '^(us|eu|apac)\.', ''), 'anthropic.', '');
-    select p.model into v_key from relaypg.model_prices p
-     where strpos(p.model, v_core) > 0 or strpos(replace(p.model, 'anthropic.', ''), v_core) > 0
-     order by p.file_position limit 1;
-    if found then
-      return v_key;
-    end if;
-  end if;
-  return null;
+  return relaypg.resolve_price_key(p_model);
 end
 $$;
 
@@ -4633,7 +6010,7 @@ ALTER FUNCTION relaypg.price_key(p_model text) OWNER TO :DATABASE_OWNER;
 -- Name: FUNCTION price_key(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION relaypg.price_key(p_model text) IS 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none.';
+COMMENT ON FUNCTION relaypg.price_key(p_model text) IS 'The pricing entry CRS 0881cc09 would price a model with: remembered in relaypg.model_price_keys, else relaypg.resolve_price_key.';
 
 
 --
@@ -4734,6 +6111,31 @@ COMMENT ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text) I
 
 
 --
+-- Name: refuse_over_limit(text, text, numeric, numeric, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+begin
+  raise exception '% limit reached: % of %', p_what, p_current, p_limit
+    using errcode = p_code,
+          detail = jsonb_build_object('limit', p_limit, 'current', p_current, 'resetAt', p_reset_at)::text;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone) IS 'Raises a limit refusal (LM*) with DETAIL {"limit", "current", "resetAt"} as JSON.';
+
+
+--
 -- Name: release_bindings(text, text, boolean); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -4765,6 +6167,112 @@ ALTER FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_key
 --
 
 COMMENT ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) IS 'ACBND (detail: the key ids) while keys are bound to p_target, unless p_unbind_keys: then unbinds them and returns how many.';
+
+
+--
+-- Name: resolve_price_key(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.resolve_price_key(p_model text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO ''
+    AS $$
+declare
+  v_key text;
+  v_normalised text;
+  v_core text;
+begin
+  if coalesce(p_model, '') = '' then
+    return null;
+  end if;
+  select p.model into v_key from relaypg.model_prices p where p.model = p_model;
+  if found then
+    return v_key;
+  end if;
+  if p_model = 'gpt-5-codex' and exists (select from relaypg.model_prices p where p.model = 'gpt-5') then
+    return 'gpt-5';
+  end if;
+  if strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
+    select p.model into v_key from relaypg.model_prices p where p.model = regexp_replace(p_model, '^(us|eu|apac)\.', '');
+    if found then
+      return v_key;
+    end if;
+  end if;
+  v_normalised := translate(lower(p_model), '-_', '');
+  select p.model into v_key from relaypg.model_prices p
+   where strpos(translate(lower(p.model), '-_', ''), v_normalised) > 0 or strpos(v_normalised, translate(lower(p.model), '-_', '')) > 0
+   order by p.file_position limit 1;
+  if found then
+    return v_key;
+  end if;
+  if strpos(p_model, 'anthropic.claude') > 0 then
+    v_core := replace(regexp_replace(p_model, '^(us|eu|apac)\.', ''), 'anthropic.', '');
+    select p.model into v_key from relaypg.model_prices p
+     where strpos(p.model, v_core) > 0 or strpos(replace(p.model, 'anthropic.', ''), v_core) > 0
+     order by p.file_position limit 1;
+    if found then
+      return v_key;
+    end if;
+  end if;
+  return null;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.resolve_price_key(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION resolve_price_key(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.resolve_price_key(p_model text) IS 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none. Uncached: use relaypg.price_key.';
+
+
+--
+-- Name: model_price_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.model_price_keys (
+    model text NOT NULL,
+    price_key text
+);
+
+
+ALTER TABLE relaypg.model_price_keys OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE model_price_keys; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.model_price_keys IS 'Memo of relaypg.resolve_price_key per model; emptied by a trigger whenever relaypg.model_prices changes.';
+
+
+--
+-- Name: remember_price_keys(text[]); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.remember_price_keys(p_models text[]) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    BEGIN ATOMIC
+ INSERT INTO relaypg.model_price_keys (model, price_key)  SELECT m.model,
+             relaypg.resolve_price_key(m.model) AS resolve_price_key
+            FROM ( SELECT DISTINCT u.model
+                    FROM unnest(remember_price_keys.p_models) u(model)
+                   WHERE (COALESCE(u.model, ''::text) <> ''::text)) m
+           WHERE (NOT (EXISTS ( SELECT
+                    FROM relaypg.model_price_keys k
+                   WHERE (k.model = m.model)))) ON CONFLICT(model) DO NOTHING;
+END;
+
+
+ALTER FUNCTION relaypg.remember_price_keys(p_models text[]) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION remember_price_keys(p_models text[]); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.remember_price_keys(p_models text[]) IS 'Adds the price entry of each model not yet in relaypg.model_price_keys.';
 
 
 --
@@ -5353,6 +6861,46 @@ COMMENT ON FUNCTION relaypg.unbind_keys(p_target text) IS 'Clears every key bind
 
 
 --
+-- Name: usage_settings; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_settings (
+    singleton boolean DEFAULT true NOT NULL,
+    time_zone text DEFAULT 'Asia/Shanghai'::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT usage_settings_is_one_row CHECK (singleton)
+);
+
+
+ALTER TABLE relaypg.usage_settings OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_settings; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_settings IS 'The one time zone (IANA) that cuts usage days, ISO weeks and months; set by the service at start-up from TIME_ZONE.';
+
+
+--
+-- Name: usage_time_zone(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.usage_time_zone() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO ''
+    RETURN (SELECT s.time_zone FROM relaypg.usage_settings s);
+
+
+ALTER FUNCTION relaypg.usage_time_zone() OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION usage_time_zone(); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.usage_time_zone() IS 'The configured usage time zone.';
+
+
+--
 -- Name: users_propagate_activity(); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5403,6 +6951,73 @@ COMMENT ON TABLE relaypg.account_group_members IS 'Group membership (CRS account
 
 
 --
+-- Name: api_key_daily_usage; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.api_key_daily_usage (
+    api_key_id uuid NOT NULL,
+    day date NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    input_tokens bigint DEFAULT 0 NOT NULL,
+    output_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_5m_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_1h_tokens bigint DEFAULT 0 NOT NULL,
+    cache_read_tokens bigint DEFAULT 0 NOT NULL,
+    long_context_requests bigint DEFAULT 0 NOT NULL,
+    cost numeric DEFAULT 0 NOT NULL,
+    opus_cost numeric DEFAULT 0 NOT NULL
+);
+
+
+ALTER TABLE relaypg.api_key_daily_usage OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE api_key_daily_usage; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.api_key_daily_usage IS 'Per-key usage by local day (relaypg.usage_settings.time_zone at recording); what daily and weekly cost limits read.';
+
+
+--
+-- Name: api_key_usage; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.api_key_usage (
+    api_key_id uuid NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    input_tokens bigint DEFAULT 0 NOT NULL,
+    output_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_5m_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_1h_tokens bigint DEFAULT 0 NOT NULL,
+    cache_read_tokens bigint DEFAULT 0 NOT NULL,
+    long_context_requests bigint DEFAULT 0 NOT NULL,
+    long_context_input_tokens bigint DEFAULT 0 NOT NULL,
+    long_context_output_tokens bigint DEFAULT 0 NOT NULL,
+    cost numeric DEFAULT 0 NOT NULL,
+    opus_cost numeric DEFAULT 0 NOT NULL,
+    first_used_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    window_started_at timestamp with time zone,
+    window_ends_at timestamp with time zone,
+    window_requests bigint DEFAULT 0 NOT NULL,
+    window_tokens bigint DEFAULT 0 NOT NULL,
+    window_cost numeric DEFAULT 0 NOT NULL,
+    baseline_cut_off timestamp with time zone
+);
+
+
+ALTER TABLE relaypg.api_key_usage OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE api_key_usage; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.api_key_usage IS 'Per-key lifetime usage and the open rate-limit window; updated by api.record_usage in the same statement as the event.';
+
+
+--
 -- Name: client_kinds; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5422,6 +7037,51 @@ ALTER TABLE relaypg.client_kinds OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON TABLE relaypg.client_kinds IS 'Known client identities for key client restrictions (CRS predefinedClients).';
+
+
+--
+-- Name: concurrency_leases; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.concurrency_leases (
+    request_id text NOT NULL,
+    api_key_id uuid NOT NULL,
+    acquired_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT concurrency_leases_request_id_is_sane CHECK (((char_length(request_id) >= 1) AND (char_length(request_id) <= 128)))
+);
+
+
+ALTER TABLE relaypg.concurrency_leases OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE concurrency_leases; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.concurrency_leases IS 'Requests in flight of keys with a concurrency limit (CRS concurrency:{keyId}); a lease ends at recording, on release, or at expires_at.';
+
+
+--
+-- Name: crs_usage_imports; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.crs_usage_imports (
+    redis_key text NOT NULL,
+    fingerprint text NOT NULL,
+    contribution jsonb NOT NULL,
+    cut_off timestamp with time zone NOT NULL,
+    imported_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT crs_usage_imports_contribution_is_an_array CHECK ((jsonb_typeof(contribution) = 'array'::text))
+);
+
+
+ALTER TABLE relaypg.crs_usage_imports OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE crs_usage_imports; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.crs_usage_imports IS 'CRS usage aggregates imported (usage:*, account_usage:*): what each added to the ledger and rollups, for idempotent re-imports.';
 
 
 --
@@ -5505,6 +7165,30 @@ COMMENT ON TABLE relaypg.oauth_sessions IS 'Pending OAuth authorisations (CRS oa
 
 
 --
+-- Name: partition_policies; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.partition_policies (
+    table_name text NOT NULL,
+    step text NOT NULL,
+    retention interval,
+    premake integer DEFAULT 2 NOT NULL,
+    CONSTRAINT partition_policies_premake_is_sane CHECK (((premake >= 0) AND (premake <= 24))),
+    CONSTRAINT partition_policies_retention_is_positive CHECK ((retention > '00:00:00'::interval)),
+    CONSTRAINT partition_policies_step_is_known CHECK ((step = ANY (ARRAY['month'::text, 'year'::text])))
+);
+
+
+ALTER TABLE relaypg.partition_policies OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE partition_policies; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.partition_policies IS 'Partitioned tables kept by api.maintain_partitions: partition size, retention (null = forever), partitions made ahead.';
+
+
+--
 -- Name: purged_api_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5568,6 +7252,285 @@ COMMENT ON TABLE relaypg.sticky_sessions IS 'Sticky session -> account mappings 
 
 
 --
+-- Name: usage_events; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_events (
+    request_id text NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    recorded_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    api_key_id uuid NOT NULL,
+    account_id uuid,
+    account_kind text,
+    requested_model text NOT NULL,
+    model text NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context boolean NOT NULL,
+    stream boolean,
+    status integer DEFAULT 200 NOT NULL,
+    duration_ms integer,
+    cost_path text NOT NULL,
+    price_key text,
+    cost_input numeric NOT NULL,
+    cost_output numeric NOT NULL,
+    cost_cache_create numeric NOT NULL,
+    cost_cache_read numeric NOT NULL,
+    cost_total numeric NOT NULL,
+    opus_cost numeric NOT NULL,
+    CONSTRAINT usage_events_cache_split_fits CHECK (((cache_create_5m_tokens + cache_create_1h_tokens) <= cache_create_tokens)),
+    CONSTRAINT usage_events_cost_path_is_known CHECK ((cost_path = ANY (ARRAY['details'::text, 'plain'::text]))),
+    CONSTRAINT usage_events_request_id_is_sane CHECK (((char_length(request_id) >= 1) AND (char_length(request_id) <= 128))),
+    CONSTRAINT usage_events_tokens_are_non_negative CHECK ((LEAST(input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens) >= 0))
+)
+PARTITION BY RANGE (occurred_at);
+
+
+ALTER TABLE relaypg.usage_events OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_events; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_events IS 'One row per relayed request (append-only), monthly partitions on occurred_at; see relaypg.partition_policies.';
+
+
+--
+-- Name: usage_events_default; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_events_default (
+    request_id text NOT NULL,
+    occurred_at timestamp with time zone NOT NULL,
+    recorded_at timestamp with time zone DEFAULT now() NOT NULL,
+    recorded_xid xid8 DEFAULT pg_current_xact_id() NOT NULL,
+    api_key_id uuid NOT NULL,
+    account_id uuid,
+    account_kind text,
+    requested_model text NOT NULL,
+    model text NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context boolean NOT NULL,
+    stream boolean,
+    status integer DEFAULT 200 NOT NULL,
+    duration_ms integer,
+    cost_path text NOT NULL,
+    price_key text,
+    cost_input numeric NOT NULL,
+    cost_output numeric NOT NULL,
+    cost_cache_create numeric NOT NULL,
+    cost_cache_read numeric NOT NULL,
+    cost_total numeric NOT NULL,
+    opus_cost numeric NOT NULL,
+    CONSTRAINT usage_events_cache_split_fits CHECK (((cache_create_5m_tokens + cache_create_1h_tokens) <= cache_create_tokens)),
+    CONSTRAINT usage_events_cost_path_is_known CHECK ((cost_path = ANY (ARRAY['details'::text, 'plain'::text]))),
+    CONSTRAINT usage_events_request_id_is_sane CHECK (((char_length(request_id) >= 1) AND (char_length(request_id) <= 128))),
+    CONSTRAINT usage_events_tokens_are_non_negative CHECK ((LEAST(input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens) >= 0))
+);
+
+
+ALTER TABLE relaypg.usage_events_default OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: usage_rollup_watermark; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollup_watermark (
+    singleton boolean DEFAULT true NOT NULL,
+    next_xid xid8 NOT NULL,
+    rolled_at timestamp with time zone,
+    CONSTRAINT usage_rollup_watermark_is_one_row CHECK (singleton)
+);
+
+
+ALTER TABLE relaypg.usage_rollup_watermark OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_rollup_watermark; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_rollup_watermark IS 'Every event recorded by a transaction id below next_xid is counted in the rollups.';
+
+
+--
+-- Name: usage_rollups_daily; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_daily (
+    bucket date NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_daily_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+)
+PARTITION BY RANGE (bucket);
+
+
+ALTER TABLE relaypg.usage_rollups_daily OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_rollups_daily; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_rollups_daily IS 'Usage by local day (usage time zone), scope and model; yearly partitions.';
+
+
+--
+-- Name: usage_rollups_daily_default; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_daily_default (
+    bucket date NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_daily_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+);
+
+
+ALTER TABLE relaypg.usage_rollups_daily_default OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: usage_rollups_hourly; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_hourly (
+    bucket timestamp with time zone NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_hourly_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+)
+PARTITION BY RANGE (bucket);
+
+
+ALTER TABLE relaypg.usage_rollups_hourly OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_rollups_hourly; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_rollups_hourly IS 'Usage by UTC hour, scope (key / account / all) and model; monthly partitions.';
+
+
+--
+-- Name: usage_rollups_hourly_default; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_hourly_default (
+    bucket timestamp with time zone NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_hourly_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+);
+
+
+ALTER TABLE relaypg.usage_rollups_hourly_default OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: usage_rollups_monthly; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_monthly (
+    bucket date NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_daily_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+)
+PARTITION BY RANGE (bucket);
+
+
+ALTER TABLE relaypg.usage_rollups_monthly OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE usage_rollups_monthly; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.usage_rollups_monthly IS 'Usage by local month (its first day; usage time zone), scope and model; yearly partitions.';
+
+
+--
+-- Name: usage_rollups_monthly_default; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.usage_rollups_monthly_default (
+    bucket date NOT NULL,
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    model text NOT NULL,
+    requests bigint NOT NULL,
+    input_tokens bigint NOT NULL,
+    output_tokens bigint NOT NULL,
+    cache_create_tokens bigint NOT NULL,
+    cache_create_5m_tokens bigint NOT NULL,
+    cache_create_1h_tokens bigint NOT NULL,
+    cache_read_tokens bigint NOT NULL,
+    long_context_requests bigint NOT NULL,
+    cost numeric NOT NULL,
+    CONSTRAINT usage_rollups_daily_scope_is_known CHECK ((scope = ANY (ARRAY['key'::text, 'account'::text, 'all'::text])))
+);
+
+
+ALTER TABLE relaypg.usage_rollups_monthly_default OWNER TO :DATABASE_OWNER;
+
+--
 -- Name: users; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5601,6 +7564,34 @@ COMMENT ON TABLE relaypg.users IS 'Owners of API keys (CRS user:{id}). Private: 
 
 
 --
+-- Name: usage_events_default; Type: TABLE ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_events ATTACH PARTITION relaypg.usage_events_default DEFAULT;
+
+
+--
+-- Name: usage_rollups_daily_default; Type: TABLE ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_daily ATTACH PARTITION relaypg.usage_rollups_daily_default DEFAULT;
+
+
+--
+-- Name: usage_rollups_hourly_default; Type: TABLE ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_hourly ATTACH PARTITION relaypg.usage_rollups_hourly_default DEFAULT;
+
+
+--
+-- Name: usage_rollups_monthly_default; Type: TABLE ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_monthly ATTACH PARTITION relaypg.usage_rollups_monthly_default DEFAULT;
+
+
+--
 -- Name: account_group_members account_group_members_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5622,6 +7613,22 @@ ALTER TABLE ONLY relaypg.account_groups
 
 ALTER TABLE ONLY relaypg.accounts
     ADD CONSTRAINT accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: api_key_daily_usage api_key_daily_usage_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.api_key_daily_usage
+    ADD CONSTRAINT api_key_daily_usage_pkey PRIMARY KEY (api_key_id, day);
+
+
+--
+-- Name: api_key_usage api_key_usage_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.api_key_usage
+    ADD CONSTRAINT api_key_usage_pkey PRIMARY KEY (api_key_id);
 
 
 --
@@ -5649,11 +7656,35 @@ ALTER TABLE ONLY relaypg.client_kinds
 
 
 --
+-- Name: concurrency_leases concurrency_leases_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.concurrency_leases
+    ADD CONSTRAINT concurrency_leases_pkey PRIMARY KEY (request_id);
+
+
+--
+-- Name: crs_usage_imports crs_usage_imports_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.crs_usage_imports
+    ADD CONSTRAINT crs_usage_imports_pkey PRIMARY KEY (redis_key);
+
+
+--
 -- Name: deleted_accounts deleted_accounts_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 ALTER TABLE ONLY relaypg.deleted_accounts
     ADD CONSTRAINT deleted_accounts_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: model_price_keys model_price_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.model_price_keys
+    ADD CONSTRAINT model_price_keys_pkey PRIMARY KEY (model);
 
 
 --
@@ -5681,6 +7712,14 @@ ALTER TABLE ONLY relaypg.oauth_sessions
 
 
 --
+-- Name: partition_policies partition_policies_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.partition_policies
+    ADD CONSTRAINT partition_policies_pkey PRIMARY KEY (table_name);
+
+
+--
 -- Name: purged_api_keys purged_api_keys_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5702,6 +7741,70 @@ ALTER TABLE ONLY relaypg.scheduled_jobs
 
 ALTER TABLE ONLY relaypg.sticky_sessions
     ADD CONSTRAINT sticky_sessions_pkey PRIMARY KEY (platform, session_hash);
+
+
+--
+-- Name: usage_rollup_watermark usage_rollup_watermark_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollup_watermark
+    ADD CONSTRAINT usage_rollup_watermark_pkey PRIMARY KEY (singleton);
+
+
+--
+-- Name: usage_rollups_daily usage_rollups_daily_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_daily
+    ADD CONSTRAINT usage_rollups_daily_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_rollups_daily_default usage_rollups_daily_default_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_daily_default
+    ADD CONSTRAINT usage_rollups_daily_default_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_rollups_hourly usage_rollups_hourly_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_hourly
+    ADD CONSTRAINT usage_rollups_hourly_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_rollups_hourly_default usage_rollups_hourly_default_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_hourly_default
+    ADD CONSTRAINT usage_rollups_hourly_default_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_rollups_monthly usage_rollups_monthly_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_monthly
+    ADD CONSTRAINT usage_rollups_monthly_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_rollups_monthly_default usage_rollups_monthly_default_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_rollups_monthly_default
+    ADD CONSTRAINT usage_rollups_monthly_default_pkey PRIMARY KEY (scope, scope_id, bucket, model);
+
+
+--
+-- Name: usage_settings usage_settings_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.usage_settings
+    ADD CONSTRAINT usage_settings_pkey PRIMARY KEY (singleton);
 
 
 --
@@ -5756,6 +7859,20 @@ CREATE INDEX api_keys_tags_idx ON relaypg.api_keys USING gin (tags);
 
 
 --
+-- Name: concurrency_leases_api_key_id_expires_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX concurrency_leases_api_key_id_expires_at_idx ON relaypg.concurrency_leases USING btree (api_key_id, expires_at);
+
+
+--
+-- Name: concurrency_leases_expires_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX concurrency_leases_expires_at_idx ON relaypg.concurrency_leases USING btree (expires_at);
+
+
+--
 -- Name: oauth_sessions_expires_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5774,6 +7891,111 @@ CREATE INDEX sticky_sessions_account_id_idx ON relaypg.sticky_sessions USING btr
 --
 
 CREATE INDEX sticky_sessions_expires_at_idx ON relaypg.sticky_sessions USING btree (expires_at);
+
+
+--
+-- Name: usage_events_api_key_id_occurred_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_api_key_id_occurred_at_idx ON ONLY relaypg.usage_events USING btree (api_key_id, occurred_at);
+
+
+--
+-- Name: usage_events_default_api_key_id_occurred_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_default_api_key_id_occurred_at_idx ON relaypg.usage_events_default USING btree (api_key_id, occurred_at);
+
+
+--
+-- Name: usage_events_occurred_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_occurred_at_idx ON ONLY relaypg.usage_events USING brin (occurred_at);
+
+
+--
+-- Name: usage_events_default_occurred_at_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_default_occurred_at_idx ON relaypg.usage_events_default USING brin (occurred_at);
+
+
+--
+-- Name: usage_events_recorded_xid_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_recorded_xid_idx ON ONLY relaypg.usage_events USING btree (recorded_xid);
+
+
+--
+-- Name: usage_events_default_recorded_xid_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_default_recorded_xid_idx ON relaypg.usage_events_default USING btree (recorded_xid);
+
+
+--
+-- Name: usage_events_request_id_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_request_id_idx ON ONLY relaypg.usage_events USING btree (request_id);
+
+
+--
+-- Name: usage_events_default_request_id_idx; Type: INDEX; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE INDEX usage_events_default_request_id_idx ON relaypg.usage_events_default USING btree (request_id);
+
+
+--
+-- Name: usage_events_default_api_key_id_occurred_at_idx; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_events_api_key_id_occurred_at_idx ATTACH PARTITION relaypg.usage_events_default_api_key_id_occurred_at_idx;
+
+
+--
+-- Name: usage_events_default_occurred_at_idx; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_events_occurred_at_idx ATTACH PARTITION relaypg.usage_events_default_occurred_at_idx;
+
+
+--
+-- Name: usage_events_default_recorded_xid_idx; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_events_recorded_xid_idx ATTACH PARTITION relaypg.usage_events_default_recorded_xid_idx;
+
+
+--
+-- Name: usage_events_default_request_id_idx; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_events_request_id_idx ATTACH PARTITION relaypg.usage_events_default_request_id_idx;
+
+
+--
+-- Name: usage_rollups_daily_default_pkey; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_rollups_daily_pkey ATTACH PARTITION relaypg.usage_rollups_daily_default_pkey;
+
+
+--
+-- Name: usage_rollups_hourly_default_pkey; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_rollups_hourly_pkey ATTACH PARTITION relaypg.usage_rollups_hourly_default_pkey;
+
+
+--
+-- Name: usage_rollups_monthly_default_pkey; Type: INDEX ATTACH; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER INDEX relaypg.usage_rollups_monthly_pkey ATTACH PARTITION relaypg.usage_rollups_monthly_default_pkey;
 
 
 --
@@ -5823,6 +8045,13 @@ CREATE TRIGGER _900_propagate_activity AFTER UPDATE OF is_active ON relaypg.user
 --
 
 CREATE TRIGGER _901_notify_delete AFTER DELETE ON relaypg.accounts FOR EACH ROW EXECUTE FUNCTION relaypg.accounts_notify_change();
+
+
+--
+-- Name: model_prices model_prices_forget_price_keys; Type: TRIGGER; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TRIGGER model_prices_forget_price_keys AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON relaypg.model_prices FOR EACH STATEMENT EXECUTE FUNCTION relaypg.forget_price_keys();
 
 
 --
@@ -5878,6 +8107,14 @@ GRANT ALL ON FUNCTION api.account_credentials(p_id uuid, p_keyring jsonb) TO :DA
 
 REVOKE ALL ON FUNCTION api.account_secret_versions() FROM PUBLIC;
 GRANT ALL ON FUNCTION api.account_secret_versions() TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) TO :DATABASE_APP_USER;
 
 
 --
@@ -6033,11 +8270,27 @@ GRANT ALL ON FUNCTION api.import_crs_sticky_session(p_platform text, p_session_h
 
 
 --
+-- Name: FUNCTION import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamp with time zone) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION import_crs_user(p_redis_key text, p_document jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION key_usage(p_key_id uuid, p_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone) TO :DATABASE_APP_USER;
 
 
 --
@@ -6089,6 +8342,14 @@ GRANT ALL ON FUNCTION api.list_dangling_key_bindings() TO :DATABASE_APP_USER;
 
 
 --
+-- Name: FUNCTION list_partition_policies(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.list_partition_policies() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.list_partition_policies() TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION list_scheduled_jobs(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -6102,6 +8363,14 @@ GRANT ALL ON FUNCTION api.list_scheduled_jobs() TO :DATABASE_APP_USER;
 
 REVOKE ALL ON FUNCTION api.load_model_prices(p_document json, p_source text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.load_model_prices(p_document json, p_source text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) TO :DATABASE_APP_USER;
 
 
 --
@@ -6169,11 +8438,27 @@ GRANT ALL ON FUNCTION api.purge_api_key(p_id uuid) TO :DATABASE_APP_USER;
 
 
 --
+-- Name: FUNCTION purge_expired_leases(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.purge_expired_leases() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.purge_expired_leases() TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION purge_expired_sessions(p_before timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.purge_expired_sessions(p_before timestamp with time zone) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION recent_usage(p_minutes integer, p_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.recent_usage(p_minutes integer, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.recent_usage(p_minutes integer, p_at timestamp with time zone) TO :DATABASE_APP_USER;
 
 
 --
@@ -6217,11 +8502,27 @@ GRANT ALL ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text
 
 
 --
+-- Name: FUNCTION record_usage(p_events jsonb); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.record_usage(p_events jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.record_usage(p_events jsonb) TO :DATABASE_APP_USER;
+
+
+--
 -- Name: FUNCTION regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.regenerate_api_key(p_id uuid, p_digest bytea, p_digest_scheme text) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION release_lease(p_request_id text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.release_lease(p_request_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.release_lease(p_request_id text) TO :DATABASE_APP_USER;
 
 
 --
@@ -6246,6 +8547,14 @@ GRANT ALL ON FUNCTION api.restore_api_key(p_id uuid, p_restored_by text, p_resto
 
 REVOKE ALL ON FUNCTION api.resume_account(p_id uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.resume_account(p_id uuid) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION roll_up_usage(); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.roll_up_usage() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.roll_up_usage() TO :DATABASE_APP_USER;
 
 
 --
@@ -6278,6 +8587,22 @@ GRANT ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_m
 
 REVOKE ALL ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_account_group_members(p_id uuid, p_account_ids uuid[]) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION set_partition_retention(p_table text, p_retention interval); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.set_partition_retention(p_table text, p_retention interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_partition_retention(p_table text, p_retention interval) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION set_usage_time_zone(p_time_zone text); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.set_usage_time_zone(p_time_zone text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_usage_time_zone(p_time_zone text) TO :DATABASE_APP_USER;
 
 
 --
@@ -6318,6 +8643,30 @@ GRANT ALL ON FUNCTION api.update_account_group(p_id uuid, p_changes jsonb) TO :D
 
 REVOKE ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.usage_by_model(p_scope text, p_scope_id text, p_grain text, p_from date, p_to date) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.usage_totals(p_scope text, p_scope_id text, p_at timestamp with time zone) TO :DATABASE_APP_USER;
 
 
 --
@@ -6419,6 +8768,13 @@ REVOKE ALL ON FUNCTION relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_
 
 
 --
+-- Name: FUNCTION apply_usage_contribution(p_items jsonb, p_sign integer); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.apply_usage_contribution(p_items jsonb, p_sign integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION authenticated_key(p_key relaypg.api_keys); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -6437,6 +8793,20 @@ REVOKE ALL ON FUNCTION relaypg.check_actor_type(p_field text, p_type text) FROM 
 --
 
 REVOKE ALL ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION check_usage_events(p_events jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.check_usage_events(p_events jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_partition(p_table text, p_from timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.create_partition(p_table text, p_from timestamp with time zone) FROM PUBLIC;
 
 
 --
@@ -6503,6 +8873,13 @@ REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FRO
 
 
 --
+-- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION decrypt_secrets(p_ciphertext bytea, p_version integer, p_keyring jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -6531,10 +8908,24 @@ REVOKE ALL ON FUNCTION relaypg.filter_api_keys(p_is_active boolean, p_is_deleted
 
 
 --
+-- Name: FUNCTION forget_price_keys(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.forget_price_keys() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION forget_scheduled_job(p_name text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.forget_scheduled_job(p_name text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION is_iso_instant(p_text text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.is_iso_instant(p_text text) FROM PUBLIC;
 
 
 --
@@ -6587,10 +8978,31 @@ REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION normalise_model(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.normalise_model(p_model text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION one_hour_cache_price(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.one_hour_cache_price(p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION partition_bounds(p_table text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.partition_bounds(p_table text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION partition_key_column(p_table text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.partition_key_column(p_table text) FROM PUBLIC;
 
 
 --
@@ -6629,10 +9041,31 @@ REVOKE ALL ON FUNCTION relaypg.record_scheduled_job(p_name text, p_schedule text
 
 
 --
+-- Name: FUNCTION refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.refuse_over_limit(p_code text, p_what text, p_limit numeric, p_current numeric, p_reset_at timestamp with time zone) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION release_bindings(p_target text, p_what text, p_unbind_keys boolean); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbind_keys boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION resolve_price_key(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.resolve_price_key(p_model text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION remember_price_keys(p_models text[]); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.remember_price_keys(p_models text[]) FROM PUBLIC;
 
 
 --
@@ -6745,6 +9178,13 @@ REVOKE ALL ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.unbind_keys(p_target text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION usage_time_zone(); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.usage_time_zone() FROM PUBLIC;
 
 
 --

@@ -13,6 +13,9 @@ owner=${2:-${DATABASE_OWNER:-relaypg_owner}}
 app=${3:-${DATABASE_APP_USER:-relaypg_app}}
 # pg_dump >= 15.14 writes \restrict lines with a random key, and its own
 # version in comments: drop both so the dump only changes with the schema.
-pg_dump --schema-only --schema=api --schema=relaypg "$1" \
+# The dated partitions of the usage tables (usage_events_p2026_12, ...) are
+# left out: which exist depends on the day the database was migrated
+# (maintenance makes them); their parents and default partitions stay.
+pg_dump --schema-only --schema=api --schema=relaypg --exclude-table='relaypg.usage_*_p[0-9]*' "$1" \
   | sed -E '/^\\(un)?restrict /d; /^-- Dumped (from|by) /d' \
   | sed -E "s/\b${owner}\b/:DATABASE_OWNER/g; s/\b${app}\b/:DATABASE_APP_USER/g"
