@@ -34,6 +34,7 @@ select functions_are('relaypg', array[
   'crs_model_mapping', 'crs_money', 'crs_subscription_plan', 'crs_text', 'crs_text_array',
   'crs_timestamptz', 'crs_usage_contribution', 'decrypt_secrets', 'encrypt_secrets', 'explain_no_account', 'forget_price_keys',
   'forget_scheduled_job', 'filter_api_keys',
+  'is_iso_instant',
   'iso_timestamp', 'keyring_current_version', 'keyring_key', 'keys_bound_to', 'kind_platform',
   'lock_account', 'lock_account_group', 'lock_api_key', 'normalise_model', 'one_hour_cache_price',
   'partition_bounds', 'partition_key_column', 'price_key', 'price_number',
