@@ -1764,9 +1764,10 @@ begin
   if jsonb_typeof(p_value) is distinct from 'object' then
     perform relaypg.raise_invalid('value', 'must be a hash as an object (a string value as {"value": ...})');
   end if;
-  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone());
-  if v_contribution is null then
-    return (null, 'skipped', array['derived by relaypg from other CRS keys'])::api.import_result;
+  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone(),
+                                                   (p_cut_off at time zone relaypg.usage_time_zone())::date);
+  if jsonb_typeof(v_contribution) = 'object' then
+    return (null, 'skipped', array[v_contribution ->> 'skip'])::api.import_result;
   end if;
   v_fingerprint := md5(p_value::text);
   select i.* into v_previous from relaypg.crs_usage_imports i where i.redis_key = p_redis_key for update;
@@ -1782,7 +1783,8 @@ begin
   on conflict (redis_key) do update set fingerprint = excluded.fingerprint, contribution = excluded.contribution,
                                         cut_off = excluded.cut_off, imported_at = now();
   -- The key's figures now hold CRS's history up to the cut-off.
-  v_keys := array(select distinct (e ->> 'apiKeyId')::uuid from jsonb_array_elements(v_contribution) e where e ? 'apiKeyId');
+  v_keys := array(select distinct coalesce(e ->> 'apiKeyId', e ->> 'scopeId')::uuid from jsonb_array_elements(v_contribution) e
+                    where e ? 'apiKeyId' or e ->> 'scope' = 'key');
   insert into relaypg.api_key_usage as u (api_key_id, baseline_cut_off)
   select k, p_cut_off from unnest(v_keys) k
   on conflict (api_key_id) do update set baseline_cut_off = greatest(u.baseline_cut_off, excluded.baseline_cut_off);
@@ -3170,8 +3172,8 @@ CREATE FUNCTION api.roll_up_usage() RETURNS TABLE(ran boolean, events bigint)
     SET search_path TO ''
     AS $$
 declare
-  v_from xid8;
-  v_to xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_current constant pg_snapshot := pg_current_snapshot();
+  v_previous pg_snapshot;
   v_zone text := relaypg.usage_time_zone();
 begin
   if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
@@ -3181,14 +3183,12 @@ begin
     return;
   end if;
   ran := true;
-  select w.next_xid into v_from from relaypg.usage_rollup_watermark w for update;
-  if v_to <= v_from then
-    events := 0;
-    return next;
-    return;
-  end if;
+  select w.snapshot into v_previous from relaypg.usage_rollup_watermark w for update;
   with new_events as materialized (
-    select e.* from relaypg.usage_events e where e.recorded_xid >= v_from and e.recorded_xid < v_to
+    -- Every transaction below the previous xmin had ended then: the index range starts there.
+    select e.* from relaypg.usage_events e
+     where e.recorded_xid >= pg_snapshot_xmin(v_previous)
+       and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
   ),
   scoped as materialized (
     select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
@@ -3243,7 +3243,7 @@ begin
     returning 1
   )
   select count(*) into events from new_events;
-  update relaypg.usage_rollup_watermark set next_xid = v_to, rolled_at = now();
+  update relaypg.usage_rollup_watermark set snapshot = v_current, rolled_at = now();
   return next;
 end
 $$;
@@ -3255,7 +3255,7 @@ ALTER FUNCTION api.roll_up_usage() OWNER TO :DATABASE_OWNER;
 -- Name: FUNCTION roll_up_usage(); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.roll_up_usage() IS 'Adds the events of every transaction that ended since the last run to the hourly, daily and monthly rollups (by key, account and all, per model) and moves the watermark; ran=false when another run holds the lock.';
+COMMENT ON FUNCTION api.roll_up_usage() IS 'Adds the events of every transaction committed since the last run''s snapshot to the hourly, daily and monthly rollups (by key, account and all, per model) and keeps its snapshot; ran=false when another run holds the lock.';
 
 
 --
@@ -5390,10 +5390,10 @@ COMMENT ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) IS 'A 
 
 
 --
--- Name: crs_usage_contribution(text, jsonb, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: crs_usage_contribution(text, jsonb, text, date); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-CREATE FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) RETURNS jsonb
+CREATE FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date DEFAULT NULL::date) RETURNS jsonb
     LANGUAGE plpgsql IMMUTABLE
     SET search_path TO ''
     AS $_$
@@ -5404,9 +5404,18 @@ declare
   v_counts jsonb;
   v_bucket text;
   v_monday date;
+  v_other date;
+  v_real boolean;
 begin
+  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:' || v_uuid || '$|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
+    return jsonb_build_object('skip', 'derived by relaypg from other CRS keys');
+  end if;
+  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|usage:' || v_uuid || '(:model:|$))') then
+    return jsonb_build_object('skip', 'not a usage key of CRS 0881cc09 (a newer CRS''s?); left out');
+  end if;
+
   -- CRS's token counters: totals use total* names, buckets plain ones.
-  if jsonb_typeof(p_value) = 'object' and p_redis_key !~ '^usage:(cost|opus):' then
+  if p_redis_key !~ '^usage:(cost|opus):' then
     if p_redis_key ~ ('^usage:' || v_uuid || '$') then
       v_counts := jsonb_build_object(
         'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
@@ -5449,70 +5458,86 @@ begin
       case v_m[1] when 'cost' then 'cost' else 'opusCost' end, relaypg.crs_money(p_value, 'value')));
   end if;
   -- A key's days: counters, cost.
-  v_m := regexp_match(p_redis_key, '^usage:daily:' || v_uuid || ':' || v_date || '$');
+  v_m := regexp_match(p_redis_key, '^usage:(daily|cost:daily):' || v_uuid || ':' || v_date || '$');
   if v_m is not null then
-    return jsonb_build_array(v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2]));
-  end if;
-  v_m := regexp_match(p_redis_key, '^usage:cost:daily:' || v_uuid || ':' || v_date || '$');
-  if v_m is not null then
-    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2],
-      'cost', relaypg.crs_money(p_value, 'value')));
+    if not relaypg.is_iso_instant(v_m[3] || 'T00:00:00Z') then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%L is not a date', v_m[3]));
+    end if;
+    return jsonb_build_array(case v_m[1]
+      when 'daily' then v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3])
+      else jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3], 'cost', relaypg.crs_money(p_value, 'value')) end);
   end if;
   -- A key's Opus cost of a week, put on the week's Monday (relaypg sums ISO
-  -- weeks of days). CRS labels the week with the calendar year of its local
-  -- date: the last days of December can say W01 of the ending year; such a
-  -- label names the ISO week of the following year.
+  -- weeks of days). CRS labels a week with the calendar year of its local
+  -- date: local 2025-12-29 is its 2025-W01, and local 2025-01-01 too. Of the
+  -- two weeks a W01 label can mean, the one nearer the cut-off is taken
+  -- (CRS keeps weekly keys 14 days).
   v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4})-W([0-9]{2})$');
   if v_m is not null then
+    if v_m[3]::integer not between 1 and 53 or v_m[2]::integer < 1 then
+      perform relaypg.raise_bad_crs_field('(key name)', format('week %L is not a week', v_m[2] || '-W' || v_m[3]));
+    end if;
     v_monday := to_date(v_m[2] || '-' || v_m[3], 'IYYY-IW');
-    if v_m[3] = '01' and extract(month from v_monday) = 12 and extract(day from v_monday) < 29 then
-      v_monday := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+    if to_char(v_monday, 'IYYY-IW') <> v_m[2] || '-' || v_m[3] then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%s has no ISO week %s', v_m[2], v_m[3]));
+    end if;
+    if v_m[3] = '01' and p_reference is not null then
+      v_other := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+      if abs(v_other - p_reference) < abs(v_monday - p_reference) then
+        v_monday := v_other;
+      end if;
     end if;
     return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_monday,
       'opusCost', relaypg.crs_money(p_value, 'value')));
   end if;
-  -- Per-model hashes: a key's, an account's, the whole service's.
+  -- Per-model hashes: a key's, an account's, the whole service's, as
+  -- [scope id, grain, model, bucket, scope].
   v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || ':model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
-  if v_m is null then
+  if v_m is not null then
+    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
+  else
     v_m := regexp_match(p_redis_key, '^account_usage:model:(daily|monthly|hourly):' || v_uuid || ':(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
     if v_m is not null then
       v_m := array[v_m[2], v_m[1], v_m[3], v_m[4], 'account'];
+    else
+      v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+      if v_m is not null then
+        v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
+      end if;
     end if;
-  else
-    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
   end if;
   if v_m is null then
-    v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
-    if v_m is not null then
-      v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
-    end if;
+    perform relaypg.raise_bad_crs_field('(key name)', 'a usage key without its id, model or bucket');
   end if;
-  if v_m is not null then
-    -- [scope id, grain, model, bucket, scope]
-    v_bucket := case v_m[2]
-      when 'hourly' then ((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone)::text
-      when 'daily' then v_m[4]
-      else v_m[4] || '-01' end;
-    if (v_m[2] = 'daily' and v_m[4] !~ ('^' || v_date || '$')) or (v_m[2] = 'monthly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}$')
-       or (v_m[2] = 'hourly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$') then
-      perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is malformed', v_m[2], v_m[4]));
-    end if;
-    return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
-      'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
-      'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
+  -- The bucket must be a real day, month or hour before it is read as one.
+  v_real := case v_m[2]
+    when 'daily' then v_m[4] ~ ('^' || v_date || '$') and relaypg.is_iso_instant(v_m[4] || 'T00:00:00Z')
+    when 'monthly' then v_m[4] ~ '^[0-9]{4}-[0-9]{2}$' and relaypg.is_iso_instant(v_m[4] || '-01T00:00:00Z')
+    else v_m[4] ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$' and relaypg.is_iso_instant(replace(v_m[4], ':', 'T') || ':00:00Z') end;
+  if not v_real then
+    perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is not a real %s', v_m[2], v_m[4],
+      case v_m[2] when 'daily' then 'day (YYYY-MM-DD)' when 'monthly' then 'month (YYYY-MM)' else 'hour (YYYY-MM-DD:HH)' end));
   end if;
-  return null;
+  -- An hour is a local hour of the zone, kept as its UTC instant.
+  v_bucket := case v_m[2]
+    when 'hourly' then to_char((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone at time zone 'UTC',
+                               'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    when 'daily' then v_m[4]
+    else v_m[4] || '-01' end;
+  return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
+    'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
+    'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
 end
 $_$;
 
 
-ALTER FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) OWNER TO :DATABASE_OWNER;
+ALTER FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date) OWNER TO :DATABASE_OWNER;
 
 --
--- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) IS 'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone), or null for a key derived from others. IMBAD.';
+COMMENT ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date) IS 'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone; p_reference: the cut-off''s local day, for CRS''s W01 labels), or {"skip": why}. IMBAD.';
 
 
 --
@@ -7347,7 +7372,7 @@ ALTER TABLE relaypg.usage_events_default OWNER TO :DATABASE_OWNER;
 
 CREATE TABLE relaypg.usage_rollup_watermark (
     singleton boolean DEFAULT true NOT NULL,
-    next_xid xid8 NOT NULL,
+    snapshot pg_snapshot NOT NULL,
     rolled_at timestamp with time zone,
     CONSTRAINT usage_rollup_watermark_is_one_row CHECK (singleton)
 );
@@ -7359,7 +7384,7 @@ ALTER TABLE relaypg.usage_rollup_watermark OWNER TO :DATABASE_OWNER;
 -- Name: TABLE usage_rollup_watermark; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON TABLE relaypg.usage_rollup_watermark IS 'Every event recorded by a transaction id below next_xid is counted in the rollups.';
+COMMENT ON TABLE relaypg.usage_rollup_watermark IS 'The snapshot of the last roll-up: exactly the events of the transactions committed in it are counted in the rollups.';
 
 
 --
@@ -8873,10 +8898,10 @@ REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FRO
 
 
 --
--- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+-- Name: FUNCTION crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
-REVOKE ALL ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text) FROM PUBLIC;
+REVOKE ALL ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date) FROM PUBLIC;
 
 
 --

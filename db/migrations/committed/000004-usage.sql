@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:d779c4af2d8df8c5142a5d2ff1a03268d79c87ac
+--! Hash: sha1:115970f6cef31a80e5cab06cc8ae197f41ee37ee
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -220,7 +220,7 @@ create table relaypg.usage_events (
   request_id            text not null,
   occurred_at           timestamptz not null,
   recorded_at           timestamptz not null default now(),
-  -- The recording transaction: the rollup watermark (api.roll_up_usage).
+  -- The recording transaction: what api.roll_up_usage compares with its snapshots.
   recorded_xid          xid8 not null default pg_current_xact_id(),
   api_key_id            uuid not null,
   account_id            uuid,
@@ -366,15 +366,16 @@ create table relaypg.usage_rollups_monthly (
 comment on table relaypg.usage_rollups_monthly is 'Usage by local month (its first day; usage time zone), scope and model; yearly partitions.';
 create table relaypg.usage_rollups_monthly_default partition of relaypg.usage_rollups_monthly default;
 
--- Events of transactions below next_xid are in the rollups.
+-- The snapshot of the last roll-up: the events of every transaction it saw
+-- as committed are in the rollups, and no other.
 create table relaypg.usage_rollup_watermark (
   singleton   boolean primary key default true,
-  next_xid    xid8 not null,
+  snapshot    pg_snapshot not null,
   rolled_at   timestamptz,
   constraint usage_rollup_watermark_is_one_row check (singleton)
 );
-comment on table relaypg.usage_rollup_watermark is 'Every event recorded by a transaction id below next_xid is counted in the rollups.';
-insert into relaypg.usage_rollup_watermark (next_xid) values ('1'::xid8);
+comment on table relaypg.usage_rollup_watermark is 'The snapshot of the last roll-up: exactly the events of the transactions committed in it are counted in the rollups.';
+insert into relaypg.usage_rollup_watermark (snapshot) values ('1:1:'::pg_snapshot);
 
 -- ---------------------------------------------------------------------------
 -- Partitions: what api.maintain_partitions keeps for each partitioned table.
@@ -895,13 +896,12 @@ comment on function api.record_usage(jsonb) is
 grant execute on function api.record_usage(jsonb) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------
--- Rollups from events, on a watermark of transaction ids: every transaction
--- below the snapshot's xmin has ended, so its events (if it committed) are
--- all visible and none can appear later. Each run adds the events of
--- [watermark, xmin) to every grain and moves the watermark to xmin: no event
--- is counted twice or missed, whatever order transactions commit in. The lag
--- is the run interval (pg_cron: every minute) plus the longest transaction
--- that was open at the run.
+-- Rollups from events, on a watermark of snapshots: each run adds the events
+-- of the transactions that its snapshot sees as committed and the previous
+-- run's did not, then keeps its snapshot for the next run. No event is
+-- counted twice or missed, whatever order transactions commit in, and a long
+-- transaction elsewhere delays only its own events. The lag is the run
+-- interval (pg_cron: every minute).
 -- ---------------------------------------------------------------------------
 create function api.roll_up_usage()
 returns table (ran boolean, events bigint)
@@ -911,8 +911,8 @@ security definer
 set search_path = ''
 as $$
 declare
-  v_from xid8;
-  v_to xid8 := pg_snapshot_xmin(pg_current_snapshot());
+  v_current constant pg_snapshot := pg_current_snapshot();
+  v_previous pg_snapshot;
   v_zone text := relaypg.usage_time_zone();
 begin
   if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
@@ -922,14 +922,12 @@ begin
     return;
   end if;
   ran := true;
-  select w.next_xid into v_from from relaypg.usage_rollup_watermark w for update;
-  if v_to <= v_from then
-    events := 0;
-    return next;
-    return;
-  end if;
+  select w.snapshot into v_previous from relaypg.usage_rollup_watermark w for update;
   with new_events as materialized (
-    select e.* from relaypg.usage_events e where e.recorded_xid >= v_from and e.recorded_xid < v_to
+    -- Every transaction below the previous xmin had ended then: the index range starts there.
+    select e.* from relaypg.usage_events e
+     where e.recorded_xid >= pg_snapshot_xmin(v_previous)
+       and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
   ),
   scoped as materialized (
     select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
@@ -984,12 +982,12 @@ begin
     returning 1
   )
   select count(*) into events from new_events;
-  update relaypg.usage_rollup_watermark set next_xid = v_to, rolled_at = now();
+  update relaypg.usage_rollup_watermark set snapshot = v_current, rolled_at = now();
   return next;
 end
 $$;
 comment on function api.roll_up_usage() is
-  'Adds the events of every transaction that ended since the last run to the hourly, daily and monthly rollups (by key, account and all, per model) and moves the watermark; ran=false when another run holds the lock.';
+  'Adds the events of every transaction committed since the last run''s snapshot to the hourly, daily and monthly rollups (by key, account and all, per model) and keeps its snapshot; ran=false when another run holds the lock.';
 grant execute on function api.roll_up_usage() to :DATABASE_APP_USER;
 
 -- Periodic maintenance, as in 000002 plus the usage work: partitions and rollups.
@@ -1523,12 +1521,14 @@ end
 $$;
 comment on function relaypg.apply_usage_contribution(jsonb, integer) is 'Adds (p_sign = 1) or takes back (-1) a CRS usage contribution to the ledger and rollup rows it names.';
 
--- What one CRS usage key contributes; null for a key relaypg derives from
--- others (account totals and per-account days and months come from the
--- per-model hashes; a key's months and hours from its days and model hashes).
--- Key names are parsed anchored on their prefix and date suffix: model names
--- may hold ':' (spec 0).
-create function relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text)
+-- What one CRS usage key contributes: an array of items, or {"skip": why}
+-- for a key relaypg derives from others (a key's months and hours, an
+-- account's totals, days and months, monthly and hourly costs) or does not
+-- know (a newer CRS's). Key names are parsed anchored on their prefix and
+-- date suffix (model names may hold ':'); a malformed name or bucket of a
+-- known family is IMBAD. p_reference (the local day of the cut-off) tells
+-- which year a CRS week label W01 means.
+create function relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date default null)
 returns jsonb
 language plpgsql
 immutable
@@ -1541,9 +1541,18 @@ declare
   v_counts jsonb;
   v_bucket text;
   v_monday date;
+  v_other date;
+  v_real boolean;
 begin
+  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:' || v_uuid || '$|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
+    return jsonb_build_object('skip', 'derived by relaypg from other CRS keys');
+  end if;
+  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|usage:' || v_uuid || '(:model:|$))') then
+    return jsonb_build_object('skip', 'not a usage key of CRS 0881cc09 (a newer CRS''s?); left out');
+  end if;
+
   -- CRS's token counters: totals use total* names, buckets plain ones.
-  if jsonb_typeof(p_value) = 'object' and p_redis_key !~ '^usage:(cost|opus):' then
+  if p_redis_key !~ '^usage:(cost|opus):' then
     if p_redis_key ~ ('^usage:' || v_uuid || '$') then
       v_counts := jsonb_build_object(
         'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
@@ -1586,63 +1595,79 @@ begin
       case v_m[1] when 'cost' then 'cost' else 'opusCost' end, relaypg.crs_money(p_value, 'value')));
   end if;
   -- A key's days: counters, cost.
-  v_m := regexp_match(p_redis_key, '^usage:daily:' || v_uuid || ':' || v_date || '$');
+  v_m := regexp_match(p_redis_key, '^usage:(daily|cost:daily):' || v_uuid || ':' || v_date || '$');
   if v_m is not null then
-    return jsonb_build_array(v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2]));
-  end if;
-  v_m := regexp_match(p_redis_key, '^usage:cost:daily:' || v_uuid || ':' || v_date || '$');
-  if v_m is not null then
-    return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_m[2],
-      'cost', relaypg.crs_money(p_value, 'value')));
+    if not relaypg.is_iso_instant(v_m[3] || 'T00:00:00Z') then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%L is not a date', v_m[3]));
+    end if;
+    return jsonb_build_array(case v_m[1]
+      when 'daily' then v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3])
+      else jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3], 'cost', relaypg.crs_money(p_value, 'value')) end);
   end if;
   -- A key's Opus cost of a week, put on the week's Monday (relaypg sums ISO
-  -- weeks of days). CRS labels the week with the calendar year of its local
-  -- date: the last days of December can say W01 of the ending year; such a
-  -- label names the ISO week of the following year.
+  -- weeks of days). CRS labels a week with the calendar year of its local
+  -- date: local 2025-12-29 is its 2025-W01, and local 2025-01-01 too. Of the
+  -- two weeks a W01 label can mean, the one nearer the cut-off is taken
+  -- (CRS keeps weekly keys 14 days).
   v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4})-W([0-9]{2})$');
   if v_m is not null then
+    if v_m[3]::integer not between 1 and 53 or v_m[2]::integer < 1 then
+      perform relaypg.raise_bad_crs_field('(key name)', format('week %L is not a week', v_m[2] || '-W' || v_m[3]));
+    end if;
     v_monday := to_date(v_m[2] || '-' || v_m[3], 'IYYY-IW');
-    if v_m[3] = '01' and extract(month from v_monday) = 12 and extract(day from v_monday) < 29 then
-      v_monday := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+    if to_char(v_monday, 'IYYY-IW') <> v_m[2] || '-' || v_m[3] then
+      perform relaypg.raise_bad_crs_field('(key name)', format('%s has no ISO week %s', v_m[2], v_m[3]));
+    end if;
+    if v_m[3] = '01' and p_reference is not null then
+      v_other := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
+      if abs(v_other - p_reference) < abs(v_monday - p_reference) then
+        v_monday := v_other;
+      end if;
     end if;
     return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_monday,
       'opusCost', relaypg.crs_money(p_value, 'value')));
   end if;
-  -- Per-model hashes: a key's, an account's, the whole service's.
+  -- Per-model hashes: a key's, an account's, the whole service's, as
+  -- [scope id, grain, model, bucket, scope].
   v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || ':model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
-  if v_m is null then
+  if v_m is not null then
+    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
+  else
     v_m := regexp_match(p_redis_key, '^account_usage:model:(daily|monthly|hourly):' || v_uuid || ':(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
     if v_m is not null then
       v_m := array[v_m[2], v_m[1], v_m[3], v_m[4], 'account'];
+    else
+      v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
+      if v_m is not null then
+        v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
+      end if;
     end if;
-  else
-    v_m := array[v_m[1], v_m[2], v_m[3], v_m[4], 'key'];
   end if;
   if v_m is null then
-    v_m := regexp_match(p_redis_key, '^usage:model:(daily|monthly|hourly):(.+):([0-9]{4}-[0-9]{2}(-[0-9]{2}(:[0-9]{2})?)?)$');
-    if v_m is not null then
-      v_m := array['', v_m[1], v_m[2], v_m[3], 'all'];
-    end if;
+    perform relaypg.raise_bad_crs_field('(key name)', 'a usage key without its id, model or bucket');
   end if;
-  if v_m is not null then
-    -- [scope id, grain, model, bucket, scope]
-    v_bucket := case v_m[2]
-      when 'hourly' then ((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone)::text
-      when 'daily' then v_m[4]
-      else v_m[4] || '-01' end;
-    if (v_m[2] = 'daily' and v_m[4] !~ ('^' || v_date || '$')) or (v_m[2] = 'monthly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}$')
-       or (v_m[2] = 'hourly' and v_m[4] !~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$') then
-      perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is malformed', v_m[2], v_m[4]));
-    end if;
-    return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
-      'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
-      'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
+  -- The bucket must be a real day, month or hour before it is read as one.
+  v_real := case v_m[2]
+    when 'daily' then v_m[4] ~ ('^' || v_date || '$') and relaypg.is_iso_instant(v_m[4] || 'T00:00:00Z')
+    when 'monthly' then v_m[4] ~ '^[0-9]{4}-[0-9]{2}$' and relaypg.is_iso_instant(v_m[4] || '-01T00:00:00Z')
+    else v_m[4] ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}:[0-9]{2}$' and relaypg.is_iso_instant(replace(v_m[4], ':', 'T') || ':00:00Z') end;
+  if not v_real then
+    perform relaypg.raise_bad_crs_field('(key name)', format('%s bucket %L is not a real %s', v_m[2], v_m[4],
+      case v_m[2] when 'daily' then 'day (YYYY-MM-DD)' when 'monthly' then 'month (YYYY-MM)' else 'hour (YYYY-MM-DD:HH)' end));
   end if;
-  return null;
+  -- An hour is a local hour of the zone, kept as its UTC instant.
+  v_bucket := case v_m[2]
+    when 'hourly' then to_char((replace(v_m[4], ':', ' ') || ':00')::timestamp at time zone p_time_zone at time zone 'UTC',
+                               'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+    when 'daily' then v_m[4]
+    else v_m[4] || '-01' end;
+  return jsonb_build_array(v_counts || jsonb_build_object('target', 'rollup',
+    'grain', case v_m[2] when 'hourly' then 'hour' when 'daily' then 'day' else 'month' end,
+    'bucket', v_bucket, 'scope', v_m[5], 'scopeId', lower(v_m[1]), 'model', v_m[3]));
 end
 $$;
-comment on function relaypg.crs_usage_contribution(text, jsonb, text) is
-  'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone), or null for a key derived from others. IMBAD.';
+comment on function relaypg.crs_usage_contribution(text, jsonb, text, date) is
+  'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone; p_reference: the cut-off''s local day, for CRS''s W01 labels), or {"skip": why}. IMBAD.';
 
 create function api.import_crs_usage(p_redis_key text, p_value jsonb, p_cut_off timestamptz default now())
 returns api.import_result
@@ -1663,9 +1688,10 @@ begin
   if jsonb_typeof(p_value) is distinct from 'object' then
     perform relaypg.raise_invalid('value', 'must be a hash as an object (a string value as {"value": ...})');
   end if;
-  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone());
-  if v_contribution is null then
-    return (null, 'skipped', array['derived by relaypg from other CRS keys'])::api.import_result;
+  v_contribution := relaypg.crs_usage_contribution(p_redis_key, p_value, relaypg.usage_time_zone(),
+                                                   (p_cut_off at time zone relaypg.usage_time_zone())::date);
+  if jsonb_typeof(v_contribution) = 'object' then
+    return (null, 'skipped', array[v_contribution ->> 'skip'])::api.import_result;
   end if;
   v_fingerprint := md5(p_value::text);
   select i.* into v_previous from relaypg.crs_usage_imports i where i.redis_key = p_redis_key for update;
@@ -1681,7 +1707,8 @@ begin
   on conflict (redis_key) do update set fingerprint = excluded.fingerprint, contribution = excluded.contribution,
                                         cut_off = excluded.cut_off, imported_at = now();
   -- The key's figures now hold CRS's history up to the cut-off.
-  v_keys := array(select distinct (e ->> 'apiKeyId')::uuid from jsonb_array_elements(v_contribution) e where e ? 'apiKeyId');
+  v_keys := array(select distinct coalesce(e ->> 'apiKeyId', e ->> 'scopeId')::uuid from jsonb_array_elements(v_contribution) e
+                    where e ? 'apiKeyId' or e ->> 'scope' = 'key');
   insert into relaypg.api_key_usage as u (api_key_id, baseline_cut_off)
   select k, p_cut_off from unnest(v_keys) k
   on conflict (api_key_id) do update set baseline_cut_off = greatest(u.baseline_cut_off, excluded.baseline_cut_off);

@@ -7,7 +7,7 @@
 begin;
 select plan(7);
 
-select volatility_is('relaypg', 'crs_usage_contribution', array['text', 'jsonb', 'text'], 'immutable',
+select volatility_is('relaypg', 'crs_usage_contribution', array['text', 'jsonb', 'text', 'date'], 'immutable',
   'crs_usage_contribution is immutable');
 
 select is(relaypg.crs_usage_contribution('usage:00000000-0000-4000-8000-0000000000A1', $${"totalTokens": "1801",

@@ -4,9 +4,9 @@
 begin;
 select plan(3);
 
-select ok(not tests.app_role_is_granted_execute('relaypg.crs_usage_contribution(text, jsonb, text)'),
+select ok(not tests.app_role_is_granted_execute('relaypg.crs_usage_contribution(text, jsonb, text, date)'),
   'the runtime role is not granted EXECUTE');
-select ok(not has_function_privilege(tests.app_role(), 'relaypg.crs_usage_contribution(text, jsonb, text)', 'EXECUTE'),
+select ok(not has_function_privilege(tests.app_role(), 'relaypg.crs_usage_contribution(text, jsonb, text, date)', 'EXECUTE'),
   'nor does it hold EXECUTE through PUBLIC');
 
 do $$ begin execute format('set local role %I', tests.app_role()); end $$;

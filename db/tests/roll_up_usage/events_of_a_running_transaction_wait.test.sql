@@ -1,8 +1,8 @@
 -- api.roll_up_usage never takes the events of a transaction that is still
--- running: their recorded_xid (the recording transaction's id) is at or
--- above the run's snapshot xmin. Here the test's own transaction records
--- them, so the run adds nothing, and the watermark stays at or below this
--- transaction's id, so the first run after it commits will take them.
+-- running: its snapshot does not see their recorded_xid (the recording
+-- transaction's id) as committed. Here the test's own transaction records
+-- them, so the run adds nothing, and the snapshot kept as the watermark does
+-- not see this transaction either, so the first run after it commits takes them.
 begin;
 select plan(4);
 
@@ -20,8 +20,8 @@ select is((select row(ran, events)::text from api.roll_up_usage()), row(true, 0:
 select is((select count(*) from relaypg.usage_rollups_hourly) + (select count(*) from relaypg.usage_rollups_daily)
             + (select count(*) from relaypg.usage_rollups_monthly), 0::bigint,
   'no rollup row is written');
-select ok((select next_xid <= pg_current_xact_id() from relaypg.usage_rollup_watermark),
-  'the watermark stays at or below the running transaction''s id (the next run after commit takes its events)');
+select ok((select not pg_visible_in_snapshot(pg_current_xact_id(), snapshot) from relaypg.usage_rollup_watermark),
+  'the watermark''s snapshot does not see the running transaction (the next run after commit takes its events)');
 
 select * from finish();
 rollback;

@@ -8,7 +8,7 @@ select plan(3);
 select api.record_usage($$[{"requestId": "tz1", "apiKeyId": "00000000-0000-4000-8000-0000000000a1",
   "model": "claude-sonnet-4-20250514", "occurredAt": "2025-09-30T16:30:00Z", "inputTokens": 1}]$$);
 update relaypg.usage_events set recorded_xid = '2';
-update relaypg.usage_rollup_watermark set next_xid = '1';
+update relaypg.usage_rollup_watermark set snapshot = '1:1:';
 select api.set_usage_time_zone('America/Los_Angeles');
 select api.roll_up_usage();
 

@@ -10,7 +10,7 @@ select is_definer('api', 'roll_up_usage', array[]::text[], 'roll_up_usage is sec
 select api.record_usage($$[{"requestId": "p1", "apiKeyId": "00000000-0000-4000-8000-0000000000a1",
   "model": "claude-sonnet-4-20250514", "occurredAt": "2025-09-15T17:30:00Z", "inputTokens": 1}]$$);
 update relaypg.usage_events set recorded_xid = '2';
-update relaypg.usage_rollup_watermark set next_xid = '1';
+update relaypg.usage_rollup_watermark set snapshot = '1:1:';
 
 do $$ begin execute format('set local role %I', tests.app_role()); end $$;
 select is((select row(ran, events)::text from api.roll_up_usage()), row(true, 1::bigint)::text,

@@ -2,17 +2,18 @@
 -- the account when there is one, and 'all' with scope_id '') and normalised
 -- model, in hourly (UTC hour), daily and monthly (local to the usage time
 -- zone, Asia/Shanghai) buckets; it returns ran = true and the number of
--- events, and moves the watermark.
+-- events, and keeps its snapshot as the watermark.
 --
--- The watermark is a transaction id: a run takes the events recorded by
--- transactions in [next_xid, xmin of its snapshot), i.e. transactions that
--- have all ended. Inside this test's transaction (still running), events
--- recorded here carry its own xid, which is >= xmin, so a run would not see
--- them (roll_up_usage/events_of_a_running_transaction_wait.test.sql checks
--- exactly that). To test the roll-up itself, the events are recorded through
--- api.record_usage and then given, as the superuser, a recorded_xid ('2')
--- below any snapshot's xmin, as if an ended transaction had recorded them,
--- and the watermark is reset to '1'.
+-- The watermark is the last run's snapshot: a run takes the events of the
+-- transactions its own snapshot sees as committed and the last one did not.
+-- Inside this test's transaction (still running), events recorded here carry
+-- its own xid, which no snapshot of its own sees as committed, so a run would
+-- not take them (roll_up_usage/events_of_a_running_transaction_wait.test.sql
+-- checks exactly that). To test the roll-up itself, the events are recorded
+-- through api.record_usage and then given, as the superuser, a recorded_xid
+-- ('2') that every snapshot sees as committed, as if an ended transaction had
+-- recorded them, and the watermark is reset to the snapshot '1:1:' (which
+-- sees nothing).
 begin;
 select plan(6);
 
@@ -31,7 +32,7 @@ select api.record_usage($$[
    "model": "us.anthropic.claude-sonnet-4-20250514-v1:0", "occurredAt": "2025-09-30T16:30:00Z", "inputTokens": 8}
 ]$$);
 update relaypg.usage_events set recorded_xid = '2';
-update relaypg.usage_rollup_watermark set next_xid = '1', rolled_at = null;
+update relaypg.usage_rollup_watermark set snapshot = '1:1:', rolled_at = null;
 
 select is((select row(ran, events)::text from api.roll_up_usage()), row(true, 4::bigint)::text,
   'the run reports ran = true and the four events');
@@ -82,9 +83,10 @@ select is(
      from relaypg.usage_events),
   'every grain''s all scope adds up to the events'' tokens (each class) and cost');
 
-select ok((select w.next_xid > '2' and w.next_xid <= pg_current_xact_id() and w.rolled_at = now()
+select ok((select pg_visible_in_snapshot('2', w.snapshot) and not pg_visible_in_snapshot(pg_current_xact_id(), w.snapshot)
+                  and w.rolled_at = now()
              from relaypg.usage_rollup_watermark w),
-  'the watermark moved past the rolled-up events, not past this running transaction');
+  'the watermark''s snapshot sees the rolled-up events, not this running transaction');
 
 select * from finish();
 rollback;

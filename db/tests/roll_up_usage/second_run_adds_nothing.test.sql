@@ -12,7 +12,7 @@ select api.record_usage($$[
    "occurredAt": "2025-09-15T17:40:00Z", "inputTokens": 2}
 ]$$);
 update relaypg.usage_events set recorded_xid = '2';
-update relaypg.usage_rollup_watermark set next_xid = '1';
+update relaypg.usage_rollup_watermark set snapshot = '1:1:';
 
 create function pg_temp.rolled() returns text language sql volatile
 return (select row((select array_agg(row(h.*)::text order by h.scope) from relaypg.usage_rollups_hourly h),

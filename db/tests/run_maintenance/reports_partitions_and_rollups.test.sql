@@ -22,7 +22,7 @@ select api.record_usage($$[
    "occurredAt": "2025-09-15T17:40:00Z", "inputTokens": 2}
 ]$$);
 update relaypg.usage_events set recorded_xid = '2';
-update relaypg.usage_rollup_watermark set next_xid = '1';
+update relaypg.usage_rollup_watermark set snapshot = '1:1:';
 
 select is((select row(ran, partitions_created, partitions_dropped, events_rolled_up)::text from api.run_maintenance()),
   row(true, 1::bigint, 1::bigint, 2::bigint)::text,

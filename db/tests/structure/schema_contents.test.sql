@@ -22,7 +22,7 @@ select functions_are('api', array[
   'record_usage', 'regenerate_api_key', 'release_lease', 'reset_account_state', 'restore_api_key', 'resume_account',
   'roll_up_usage', 'rotate_account_secrets', 'run_maintenance', 'select_account', 'set_account_group_members',
   'set_partition_retention', 'set_usage_time_zone', 'set_user_active', 'take_oauth_session', 'update_account',
-  'update_account_group', 'update_api_key', 'usage_by_model', 'usage_totals'],
+  'update_account_group', 'update_api_key', 'usage_averages', 'usage_by_model', 'usage_totals'],
   'api holds exactly the contract''s functions');
 
 select functions_are('relaypg', array[
