@@ -208,7 +208,8 @@ CREATE TYPE api.api_key AS (
 	restored_by text,
 	restored_by_type text,
 	auth_version bigint,
-	crs_extra jsonb
+	crs_extra jsonb,
+	total_cost_limit numeric
 );
 
 
@@ -455,7 +456,7 @@ begin
 
   -- Keys without usage limits never touch their ledger here.
   if v_key.concurrency_limit > 0 or v_window or v_key.daily_cost_limit > 0
-     or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+     or (v_opus and v_key.weekly_opus_cost_limit > 0) or v_key.total_cost_limit > 0 then
     insert into relaypg.api_key_usage (api_key_id) values (p_api_key_id) on conflict (api_key_id) do nothing;
     select u.* into v_usage from relaypg.api_key_usage u where u.api_key_id = p_api_key_id for update;
 
@@ -527,6 +528,10 @@ begin
           (date_trunc('week', v_today) + interval '7 days')::timestamp at time zone v_zone);
       end if;
     end if;
+    -- The lifetime cost never resets.
+    if v_key.total_cost_limit > 0 and v_usage.cost >= v_key.total_cost_limit then
+      perform relaypg.refuse_over_limit('LMTOT', 'total cost', v_key.total_cost_limit, v_usage.cost, null);
+    end if;
   end if;
 
   if p_select then
@@ -552,7 +557,7 @@ ALTER FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_req
 -- Name: FUNCTION admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily and weekly Opus cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, SLNAV, RVINV.';
+COMMENT ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint, p_request_id text, p_platform text, p_model text, p_session_hash text, p_select boolean, p_lease_ttl interval, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily, weekly Opus and total cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, LMTOT, SLNAV, RVINV.';
 
 
 --
@@ -4622,6 +4627,7 @@ CREATE TABLE relaypg.api_keys (
     crs_extra jsonb DEFAULT '{}'::jsonb NOT NULL,
     crs_fingerprint text,
     crs_synced_version bigint,
+    total_cost_limit numeric,
     CONSTRAINT api_keys_activation_days_is_non_negative CHECK ((activation_days >= 0)),
     CONSTRAINT api_keys_activation_is_consistent CHECK (((expiration_mode = 'fixed'::text) OR (is_activated = (activated_at IS NOT NULL)))),
     CONSTRAINT api_keys_concurrency_limit_is_non_negative CHECK ((concurrency_limit >= 0)),
@@ -4639,6 +4645,7 @@ CREATE TABLE relaypg.api_keys (
     CONSTRAINT api_keys_rate_limit_window_is_non_negative CHECK ((rate_limit_window >= 0)),
     CONSTRAINT api_keys_restored_by_type_is_known CHECK ((restored_by_type = ANY (ARRAY['user'::text, 'admin'::text, 'system'::text]))),
     CONSTRAINT api_keys_token_limit_is_non_negative CHECK ((token_limit >= 0)),
+    CONSTRAINT api_keys_total_cost_limit_is_non_negative CHECK ((total_cost_limit >= (0)::numeric)),
     CONSTRAINT api_keys_weekly_opus_cost_limit_is_non_negative CHECK ((weekly_opus_cost_limit >= (0)::numeric))
 );
 
@@ -4692,6 +4699,7 @@ begin
       when 'rate_limit_cost' then v_key.rate_limit_cost := relaypg.setting_money(v_field, v_value);
       when 'daily_cost_limit' then v_key.daily_cost_limit := relaypg.setting_money(v_field, v_value);
       when 'weekly_opus_cost_limit' then v_key.weekly_opus_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'total_cost_limit' then v_key.total_cost_limit := relaypg.setting_money(v_field, v_value);
       when 'claude_account_id' then v_key.claude_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
       when 'claude_console_account_id' then v_key.claude_console_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
       when 'gemini_account_id' then v_key.gemini_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
@@ -6380,7 +6388,7 @@ begin
     restored_at = p_key.restored_at, restored_by = p_key.restored_by,
     restored_by_type = p_key.restored_by_type, auth_version = p_key.auth_version,
     crs_extra = p_key.crs_extra, crs_fingerprint = p_key.crs_fingerprint,
-    crs_synced_version = p_key.crs_synced_version
+    crs_synced_version = p_key.crs_synced_version, total_cost_limit = p_key.total_cost_limit
   where k.id = p_key.id
   returning k.* into v_saved;
   return v_saved;
@@ -6835,7 +6843,7 @@ CREATE FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) RETURNS api.api_key
     p_key.icon, p_key.created_by, p_key.created_at, p_key.updated_at, p_key.last_used_at,
     p_key.deleted_at, p_key.deleted_by, p_key.deleted_by_type,
     p_key.restored_at, p_key.restored_by, p_key.restored_by_type,
-    p_key.auth_version, p_key.crs_extra
+    p_key.auth_version, p_key.crs_extra, p_key.total_cost_limit
   )::api.api_key;
 $$;
 

@@ -41,6 +41,7 @@ export const sqlStateErrors = {
   LMCST: { code: 'rate_limit_cost_exceeded', status: 429, message: 'Cost limit of the rate-limit window reached' },
   LMDAY: { code: 'daily_cost_limit_exceeded', status: 429, message: 'Daily cost limit reached' },
   LMOPS: { code: 'weekly_opus_cost_limit_exceeded', status: 429, message: 'Weekly Opus cost limit reached' },
+  LMTOT: { code: 'total_cost_limit_exceeded', status: 429, message: 'Total cost limit reached' },
 } as const satisfies Record<string, ErrorKind>;
 
 export type SqlState = keyof typeof sqlStateErrors;

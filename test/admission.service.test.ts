@@ -100,6 +100,18 @@ describe('admit', () => {
     await admit(plainKey, { model: 'claude-sonnet-4-20250514' });
   });
 
+  it('total cost limit: refused once the lifetime cost reaches it; a key update raises it', async () => {
+    const { plainKey, apiKey } = await keyWith({ totalCostLimit: '1' });
+    expect(apiKey.totalCostLimit).toBe('1');
+    await spend(apiKey.id, randomUUID(), 0.9);
+    await admit(plainKey);
+    await spend(apiKey.id, randomUUID(), 0.3);
+    expect(await appErrorOf(admit(plainKey))).toMatchObject({ code: 'total_cost_limit_exceeded', status: 429 });
+    expect((await testApp.app.apiKeys.update(apiKey.id, { totalCostLimit: '5' })).totalCostLimit).toBe('5');
+    await admit(plainKey);
+    expect((await appErrorOf(testApp.app.apiKeys.update(apiKey.id, { totalCostLimit: '-1' }))).field).toBe('total_cost_limit');
+  });
+
   it('a refused admission changes nothing: no lease taken, no window request counted', async () => {
     const { plainKey, apiKey } = await keyWith({ concurrencyLimit: 5, dailyCostLimit: '0.5', rateLimitWindow: 5, rateLimitRequests: 100 });
     await spend(apiKey.id, randomUUID(), 0.6);

@@ -43,6 +43,7 @@ export const apiKeySettingsSchema = z
     rateLimitCost: money,
     dailyCostLimit: money,
     weeklyOpusCostLimit: money,
+    totalCostLimit: money,
     claudeAccountId: binding(['group']),
     claudeConsoleAccountId: binding([]),
     geminiAccountId: binding(['group']),

@@ -18,6 +18,8 @@ export interface ApiKey {
   rateLimitCost: string;
   dailyCostLimit: string;
   weeklyOpusCostLimit: string;
+  /** Lifetime cost limit (CRS's newer totalCostLimit); '0' = off. */
+  totalCostLimit: string;
   claudeAccountId: string | null;
   claudeConsoleAccountId: string | null;
   geminiAccountId: string | null;
@@ -74,6 +76,7 @@ export function apiKeyFromRow(row: ApiKeyRow): ApiKey {
     rateLimitCost: required(row.rate_limit_cost, 'rate_limit_cost'),
     dailyCostLimit: required(row.daily_cost_limit, 'daily_cost_limit'),
     weeklyOpusCostLimit: required(row.weekly_opus_cost_limit, 'weekly_opus_cost_limit'),
+    totalCostLimit: row.total_cost_limit ?? '0',
     claudeAccountId: row.claude_account_id,
     claudeConsoleAccountId: row.claude_console_account_id,
     geminiAccountId: row.gemini_account_id,

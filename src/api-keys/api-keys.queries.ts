@@ -103,6 +103,7 @@ export interface ICreateApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -173,6 +174,7 @@ export interface IGetApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -249,6 +251,7 @@ export interface IListApiKeysResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -351,6 +354,7 @@ export interface IUpdateApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -423,6 +427,7 @@ export interface IDeleteApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -495,6 +500,7 @@ export interface IRestoreApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }
@@ -567,6 +573,7 @@ export interface IRegenerateApiKeyResult {
   restricted_models: stringArray | null;
   tags: stringArray | null;
   token_limit: string | null;
+  total_cost_limit: string | null;
   updated_at: Date | null;
   weekly_opus_cost_limit: string | null;
 }

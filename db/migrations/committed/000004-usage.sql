@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:115970f6cef31a80e5cab06cc8ae197f41ee37ee
+--! Hash: sha1:2cf7c22c20d9d094bd177132ae9c5943123e526a
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -13,6 +13,8 @@ drop table if exists relaypg.usage_events, relaypg.api_key_usage, relaypg.api_ke
   relaypg.usage_rollup_watermark, relaypg.usage_settings, relaypg.partition_policies,
   relaypg.model_price_keys, relaypg.concurrency_leases, relaypg.crs_usage_imports cascade;
 drop type if exists api.usage_record_result, api.key_usage_figures cascade;
+alter table relaypg.api_keys drop column if exists total_cost_limit;
+alter type api.api_key drop attribute if exists total_cost_limit;
 do $$
 declare
   v_function regprocedure;
@@ -209,6 +211,187 @@ $$;
 comment on function api.set_usage_time_zone(text) is
   'Sets the time zone of usage days, weeks and months (buckets written from now on); returns the previous one. RVINV.';
 grant execute on function api.set_usage_time_zone(text) to :DATABASE_APP_USER;
+
+-- ---------------------------------------------------------------------------
+-- Total cost limit (CRS's newer totalCostLimit): a key is refused once its
+-- lifetime cost reaches it (api.admit_request). A key setting like the other
+-- limits: the three functions that read, apply and write key settings are
+-- redefined with it (000001's, one field more).
+-- ---------------------------------------------------------------------------
+-- Nullable (null or 0: no limit): 000001's create and CRS import build rows
+-- field by field and leave it unset.
+alter table relaypg.api_keys add column total_cost_limit numeric,
+  add constraint api_keys_total_cost_limit_is_non_negative check (total_cost_limit >= 0);
+alter type api.api_key add attribute total_cost_limit numeric;
+
+create or replace function relaypg.to_api_key(p_key relaypg.api_keys)
+returns api.api_key
+language sql
+stable
+set search_path = ''
+as $$
+  select row(
+    p_key.id, p_key.name, p_key.description, p_key.digest_scheme, p_key.permissions, p_key.is_active,
+    p_key.token_limit, p_key.concurrency_limit, p_key.rate_limit_window, p_key.rate_limit_requests,
+    p_key.rate_limit_cost, p_key.daily_cost_limit, p_key.weekly_opus_cost_limit,
+    p_key.claude_account_id, p_key.claude_console_account_id, p_key.gemini_account_id,
+    p_key.openai_account_id, p_key.azure_openai_account_id, p_key.bedrock_account_id,
+    p_key.enable_model_restriction, p_key.restricted_models, p_key.enable_client_restriction,
+    p_key.allowed_clients, p_key.tags, p_key.expiration_mode, p_key.activation_days,
+    p_key.is_activated, p_key.activated_at, p_key.expires_at, p_key.owner_user_id,
+    (select u.username from relaypg.users u where u.id = p_key.owner_user_id),
+    p_key.icon, p_key.created_by, p_key.created_at, p_key.updated_at, p_key.last_used_at,
+    p_key.deleted_at, p_key.deleted_by, p_key.deleted_by_type,
+    p_key.restored_at, p_key.restored_by, p_key.restored_by_type,
+    p_key.auth_version, p_key.crs_extra, p_key.total_cost_limit
+  )::api.api_key;
+$$;
+comment on function relaypg.to_api_key(relaypg.api_keys) is 'Projects a stored key to api.api_key (drops the digest, adds the owner''s username).';
+
+create or replace function relaypg.apply_api_key_settings(p_key relaypg.api_keys, p_settings jsonb)
+returns relaypg.api_keys
+language plpgsql
+stable
+set search_path = ''
+as $$
+declare
+  v_key relaypg.api_keys := p_key;
+  v_field text;
+  v_value jsonb;
+  v_mode_changed boolean := false;
+  v_unknown text;
+begin
+  if p_settings is null or jsonb_typeof(p_settings) <> 'object' then
+    perform relaypg.raise_invalid('settings', 'must be a JSON object');
+  end if;
+
+  for v_field, v_value in select e.key, e.value from jsonb_each(p_settings) e loop
+    case v_field
+      when 'name' then
+        v_key.name := btrim(relaypg.setting_text(v_field, v_value, false, 200));
+        if v_key.name = '' then
+          perform relaypg.raise_invalid(v_field, 'must not be blank');
+        end if;
+      when 'description' then v_key.description := coalesce(relaypg.setting_text(v_field, v_value, true, 2000), '');
+      when 'permissions' then
+        v_key.permissions := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_key.permissions not in ('all', 'claude', 'gemini', 'openai') then
+          perform relaypg.raise_invalid(v_field, 'must be one of all, claude, gemini, openai');
+        end if;
+      when 'is_active' then v_key.is_active := relaypg.setting_boolean(v_field, v_value);
+      when 'token_limit' then v_key.token_limit := relaypg.setting_count(v_field, v_value, 9007199254740991);
+      when 'concurrency_limit' then v_key.concurrency_limit := relaypg.setting_count(v_field, v_value, 100000);
+      when 'rate_limit_window' then v_key.rate_limit_window := relaypg.setting_count(v_field, v_value, 525600);
+      when 'rate_limit_requests' then v_key.rate_limit_requests := relaypg.setting_count(v_field, v_value, 2147483647);
+      when 'rate_limit_cost' then v_key.rate_limit_cost := relaypg.setting_money(v_field, v_value);
+      when 'daily_cost_limit' then v_key.daily_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'weekly_opus_cost_limit' then v_key.weekly_opus_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'total_cost_limit' then v_key.total_cost_limit := relaypg.setting_money(v_field, v_value);
+      when 'claude_account_id' then v_key.claude_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'claude_console_account_id' then v_key.claude_console_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'gemini_account_id' then v_key.gemini_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'openai_account_id' then v_key.openai_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'azure_openai_account_id' then v_key.azure_openai_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'bedrock_account_id' then v_key.bedrock_account_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+      when 'enable_model_restriction' then v_key.enable_model_restriction := relaypg.setting_boolean(v_field, v_value);
+      when 'restricted_models' then v_key.restricted_models := relaypg.setting_text_array(v_field, v_value, 500, 200);
+      when 'enable_client_restriction' then v_key.enable_client_restriction := relaypg.setting_boolean(v_field, v_value);
+      when 'allowed_clients' then
+        v_key.allowed_clients := relaypg.setting_text_array(v_field, v_value, 50, 64);
+        select c into v_unknown from unnest(v_key.allowed_clients) c
+         where not exists (select 1 from relaypg.client_kinds k where k.id = c) limit 1;
+        if v_unknown is not null then
+          perform relaypg.raise_invalid(v_field, format('unknown client %L', v_unknown),
+            'Known clients: ' || (select string_agg(k.id, ', ' order by k.id) from relaypg.client_kinds k));
+        end if;
+      when 'tags' then v_key.tags := relaypg.setting_text_array(v_field, v_value, 50, 100);
+      when 'expiration_mode' then
+        v_key.expiration_mode := relaypg.setting_text(v_field, v_value, false, 20);
+        if v_key.expiration_mode not in ('fixed', 'activation') then
+          perform relaypg.raise_invalid(v_field, 'must be fixed or activation');
+        end if;
+        v_mode_changed := v_key.expiration_mode is distinct from p_key.expiration_mode;
+      when 'activation_days' then v_key.activation_days := relaypg.setting_count(v_field, v_value, 36500);
+      when 'expires_at' then v_key.expires_at := relaypg.setting_timestamptz(v_field, v_value);
+      when 'owner_user_id' then
+        v_key.owner_user_id := nullif(relaypg.setting_text(v_field, v_value, true, 200), '');
+        if v_key.owner_user_id is not null
+           and not exists (select 1 from relaypg.users u where u.id = v_key.owner_user_id) then
+          raise exception 'user % not found', v_key.owner_user_id
+            using errcode = 'USNFD', column = 'owner_user_id';
+        end if;
+      when 'icon' then v_key.icon := coalesce(relaypg.setting_text(v_field, v_value, true, 200000), '');
+      when 'created_by' then v_key.created_by := coalesce(relaypg.setting_text(v_field, v_value, true, 200), 'admin');
+      else
+        perform relaypg.raise_invalid(v_field, 'is not a known field');
+    end case;
+  end loop;
+
+  -- Switching expiry mode restarts the lifecycle: an activation-mode key
+  -- waits for its first use; a fixed key counts as activated now.
+  if v_mode_changed or p_key.id is null then
+    if v_key.expiration_mode = 'activation' then
+      v_key.is_activated := false;
+      v_key.activated_at := null;
+    else
+      v_key.is_activated := true;
+      v_key.activated_at := coalesce(v_key.activated_at, now());
+    end if;
+  end if;
+
+  if v_key.expiration_mode = 'activation' then
+    if v_key.activation_days < 1 then
+      perform relaypg.raise_invalid('activation_days', 'must be at least 1 for activation-mode keys');
+    end if;
+    if not v_key.is_activated and v_key.expires_at is not null then
+      perform relaypg.raise_invalid('expires_at', 'is set on first use for activation-mode keys',
+        'Leave expires_at empty; it becomes activated_at + activation_days.');
+    end if;
+  end if;
+
+  return v_key;
+end
+$$;
+comment on function relaypg.apply_api_key_settings(relaypg.api_keys, jsonb) is
+  'Applies and validates create/update settings (snake_case jsonb) onto a key row; RVINV/USNFD per field.';
+
+create or replace function relaypg.save_api_key(p_key relaypg.api_keys)
+returns relaypg.api_keys
+language plpgsql
+volatile
+set search_path = ''
+as $$
+declare
+  v_saved relaypg.api_keys;
+begin
+  update relaypg.api_keys k set
+    name = p_key.name, description = p_key.description, digest = p_key.digest,
+    digest_scheme = p_key.digest_scheme, permissions = p_key.permissions, is_active = p_key.is_active,
+    token_limit = p_key.token_limit, concurrency_limit = p_key.concurrency_limit,
+    rate_limit_window = p_key.rate_limit_window, rate_limit_requests = p_key.rate_limit_requests,
+    rate_limit_cost = p_key.rate_limit_cost, daily_cost_limit = p_key.daily_cost_limit,
+    weekly_opus_cost_limit = p_key.weekly_opus_cost_limit, claude_account_id = p_key.claude_account_id,
+    claude_console_account_id = p_key.claude_console_account_id, gemini_account_id = p_key.gemini_account_id,
+    openai_account_id = p_key.openai_account_id, azure_openai_account_id = p_key.azure_openai_account_id,
+    bedrock_account_id = p_key.bedrock_account_id, enable_model_restriction = p_key.enable_model_restriction,
+    restricted_models = p_key.restricted_models, enable_client_restriction = p_key.enable_client_restriction,
+    allowed_clients = p_key.allowed_clients, tags = p_key.tags, expiration_mode = p_key.expiration_mode,
+    activation_days = p_key.activation_days, is_activated = p_key.is_activated,
+    activated_at = p_key.activated_at, expires_at = p_key.expires_at, owner_user_id = p_key.owner_user_id,
+    icon = p_key.icon, created_by = p_key.created_by, created_at = p_key.created_at,
+    updated_at = p_key.updated_at, last_used_at = p_key.last_used_at, deleted_at = p_key.deleted_at,
+    deleted_by = p_key.deleted_by, deleted_by_type = p_key.deleted_by_type,
+    restored_at = p_key.restored_at, restored_by = p_key.restored_by,
+    restored_by_type = p_key.restored_by_type, auth_version = p_key.auth_version,
+    crs_extra = p_key.crs_extra, crs_fingerprint = p_key.crs_fingerprint,
+    crs_synced_version = p_key.crs_synced_version, total_cost_limit = p_key.total_cost_limit
+  where k.id = p_key.id
+  returning k.* into v_saved;
+  return v_saved;
+end
+$$;
+comment on function relaypg.save_api_key(relaypg.api_keys) is
+  'Writes every column of a key row (but id) and returns the stored row; auth_version as given, bumped by the trigger if unchanged.';
 
 -- ---------------------------------------------------------------------------
 -- Usage events: one row per relayed request, never updated. Range-partitioned
@@ -1271,7 +1454,8 @@ grant execute on function api.recent_usage(integer, timestamptz) to :DATABASE_AP
 -- service may cache: p_auth_version proves the cached decision is current);
 -- here, in one call, come the checks that read exact counters and cannot be
 -- cached, in CRS's order (concurrency, rate-limit window, daily cost, weekly
--- Opus cost), the concurrency lease, and the account selection. Admissions
+-- Opus cost, then the total cost of newer CRS versions), the concurrency
+-- lease, and the account selection. Admissions
 -- of one key with limits wait for each other on its ledger row, so two of
 -- them never both pass a limit only one fits under; what can still overshoot
 -- a cost limit is the cost of requests admitted but not yet recorded.
@@ -1330,7 +1514,7 @@ begin
 
   -- Keys without usage limits never touch their ledger here.
   if v_key.concurrency_limit > 0 or v_window or v_key.daily_cost_limit > 0
-     or (v_opus and v_key.weekly_opus_cost_limit > 0) then
+     or (v_opus and v_key.weekly_opus_cost_limit > 0) or v_key.total_cost_limit > 0 then
     insert into relaypg.api_key_usage (api_key_id) values (p_api_key_id) on conflict (api_key_id) do nothing;
     select u.* into v_usage from relaypg.api_key_usage u where u.api_key_id = p_api_key_id for update;
 
@@ -1402,6 +1586,10 @@ begin
           (date_trunc('week', v_today) + interval '7 days')::timestamp at time zone v_zone);
       end if;
     end if;
+    -- The lifetime cost never resets.
+    if v_key.total_cost_limit > 0 and v_usage.cost >= v_key.total_cost_limit then
+      perform relaypg.refuse_over_limit('LMTOT', 'total cost', v_key.total_cost_limit, v_usage.cost, null);
+    end if;
   end if;
 
   if p_select then
@@ -1420,7 +1608,7 @@ begin
 end
 $$;
 comment on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) is
-  'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily and weekly Opus cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, SLNAV, RVINV.';
+  'Admits a request of an authenticated key (p_auth_version: the version its decision was made at): concurrency lease, rate-limit window, daily, weekly Opus and total cost limits on exact figures, then (p_select) the account selection; one call, all or nothing. ADVER, LMCON, LMREQ, LMTOK, LMCST, LMDAY, LMOPS, LMTOT, SLNAV, RVINV.';
 grant execute on function api.admit_request(uuid, bigint, text, text, text, text, boolean, interval, interval, interval, boolean) to :DATABASE_APP_USER;
 
 -- ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ insert into registry (code) values
   ('AUUNK'), ('AUDEL'), ('AUDIS'), ('AUEXP'), ('AUOWN'), ('AUNPL'), ('AUMOD'), ('AUCLI'),
   ('IMBAD'), ('IMCNF'),
   ('ACNFD'), ('ACBND'), ('ACKEY'), ('GRNFD'), ('GRMBR'), ('SLNAV'), ('OANFD'),
-  ('ADVER'), ('LMCON'), ('LMREQ'), ('LMTOK'), ('LMCST'), ('LMDAY'), ('LMOPS');
+  ('ADVER'), ('LMCON'), ('LMREQ'), ('LMTOK'), ('LMCST'), ('LMDAY'), ('LMOPS'), ('LMTOT');
 
 create temp view raised_codes as
   select distinct m[1] as code, p.oid::regprocedure::text as fn
