@@ -953,6 +953,39 @@ COMMENT ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_sta
 
 
 --
+-- Name: dashboard_counts(timestamp with time zone); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.dashboard_counts(p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(subject text, total bigint, active bigint, created_today bigint, available bigint, paused bigint, rate_limited bigint, other_unavailable bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+  select 'api_keys', count(*) filter (where k.deleted_at is null), count(*) filter (where k.deleted_at is null and k.is_active),
+         count(*) filter (where (k.created_at at time zone relaypg.usage_time_zone())::date
+                                = (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date),
+         null::bigint, null::bigint, null::bigint, null::bigint
+    from relaypg.api_keys k
+  union all
+  select a.kind, count(*), count(*) filter (where a.is_active), null,
+         count(*) filter (where r.reason is null), count(*) filter (where r.reason = 'paused'),
+         count(*) filter (where r.reason = 'rate_limited'),
+         count(*) filter (where r.reason is not null and r.reason not in ('paused', 'rate_limited'))
+    from relaypg.accounts a
+    cross join lateral (select relaypg.account_unavailable_reason(a, coalesce(p_at, now())) as reason) r
+   group by a.kind;
+$$;
+
+
+ALTER FUNCTION api.dashboard_counts(p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION dashboard_counts(p_at timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.dashboard_counts(p_at timestamp with time zone) IS 'The dashboard''s counts at p_at: API keys (total not deleted, active, created today in the usage time zone) and accounts of each kind (total, active, available now, paused, rate-limited, otherwise unavailable).';
+
+
+--
 -- Name: delete_account(uuid, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -3833,12 +3866,15 @@ COMMENT ON FUNCTION api.update_api_key(p_id uuid, p_changes jsonb) IS 'Partial u
 CREATE FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(since timestamp with time zone, days integer, requests bigint, tokens bigint, requests_per_minute numeric, tokens_per_minute numeric, requests_per_day numeric, tokens_per_day numeric)
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
-    AS $$
+    AS $_$
 begin
   if p_scope is null or p_scope not in ('key', 'account', 'all') then
     perform relaypg.raise_invalid('scope', 'must be key, account or all');
   end if;
   if p_scope = 'key' then
+    if coalesce(p_scope_id, '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+      perform relaypg.raise_invalid('scope_id', 'must be a key id (a UUID)');
+    end if;
     select k.created_at into since from relaypg.api_keys k where k.id::text = p_scope_id;
     select t.requests, t.input_tokens + t.output_tokens into requests, tokens
       from api.key_usage(p_scope_id::uuid, p_at) t where t.period = 'total';
@@ -3858,7 +3894,7 @@ begin
   tokens_per_day := round(tokens::numeric / days, 2);
   return next;
 end
-$$;
+$_$;
 
 
 ALTER FUNCTION api.usage_averages(p_scope text, p_scope_id text, p_at timestamp with time zone) OWNER TO :DATABASE_OWNER;
@@ -8212,6 +8248,14 @@ GRANT ALL ON FUNCTION api.create_api_key(p_digest bytea, p_digest_scheme text, p
 
 REVOKE ALL ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.create_oauth_session(p_platform text, p_flow text, p_state text, p_code_verifier text, p_code_challenge text, p_proxy jsonb, p_details jsonb, p_keyring jsonb, p_ttl interval) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION dashboard_counts(p_at timestamp with time zone); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.dashboard_counts(p_at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.dashboard_counts(p_at timestamp with time zone) TO :DATABASE_APP_USER;
 
 
 --

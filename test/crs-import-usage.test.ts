@@ -153,6 +153,21 @@ describe.skipIf(!present)('importing CRS usage', () => {
     expect(Number(averages.tokensPerMinute)).toBeGreaterThan(crs.systemTPM);
   });
 
+  it("the dashboard's counts: CRS's key counts, and every account kind on its own row", async () => {
+    const counts = await testApp.app.usage.counts(SNAPSHOT);
+    const overview = (readExpected() as unknown as { crsReports: { admin: { dashboard: { data: { overview: { totalApiKeys: number; activeApiKeys: number } } } } } })
+      .crsReports.admin.dashboard.data.overview;
+    expect([Number(counts.apiKeys.total), Number(counts.apiKeys.active)]).toEqual([overview.totalApiKeys, overview.activeApiKeys]);
+    expect(Object.fromEntries(Object.entries(counts.accountsByKind).map(([kind, c]) => [kind, Number(c.total)]))).toEqual({
+      'claude-official': 8, 'claude-console': 1, ccr: 1, bedrock: 1, gemini: 1, openai: 1, 'openai-responses': 1, 'azure-openai': 1,
+    });
+    for (const [kind, c] of Object.entries(counts.accountsByKind)) {
+      expect(Number(c.available) + Number(c.paused) + Number(c.rateLimited) + Number(c.otherUnavailable), kind).toBe(Number(c.total));
+    }
+    // A3 is rate-limited at the snapshot (until 06:00Z).
+    expect(Number(counts.accountsByKind['claude-official']!.rateLimited)).toBeGreaterThanOrEqual(1);
+  });
+
   it('a second import changes nothing', async () => {
     const again = await importFromCrs({ redis, pool: testApp.app.pool, accounts: settings });
     expect(again.usage).toMatchObject({ inserted: 0, updated: 0, refused: [] });

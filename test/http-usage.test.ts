@@ -53,6 +53,8 @@ describe('/admin/usage', () => {
     const dashboard = await send('GET', '/admin/usage/dashboard');
     expect(Number(dashboard.body.usage.today.requests)).toBeGreaterThanOrEqual(3);
     expect(Number(dashboard.body.recent.requests)).toBeGreaterThanOrEqual(3);
+    expect(dashboard.body.averages.days).toBeGreaterThanOrEqual(1);
+    expect(Number(dashboard.body.apiKeys.total)).toBeGreaterThanOrEqual(1);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const trend = await send('GET', `/admin/usage/trend?scope=account&id=${accountId}&grain=hour&from=${today}&to=${today}`);
     expect(trend.status).toBe(200);

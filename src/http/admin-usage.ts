@@ -63,12 +63,13 @@ export function registerUsageRoutes(app: FastifyInstance, deps: UsageRouteDeps):
 
       admin.get('/dashboard', async (request) => {
         const { at } = parseInput(atQuery, request.query, 'query');
-        const [totals, averages, recent] = await Promise.all([
+        const [totals, averages, recent, counts] = await Promise.all([
           deps.usage.totals('all', '', instant(at)),
           deps.usage.averages('all', '', instant(at)),
           deps.usage.recent(5, instant(at)),
+          deps.usage.counts(instant(at)),
         ]);
-        return { usage: totals, averages, recent };
+        return { usage: totals, averages, recent, ...counts };
       });
 
       admin.get('/recent', async (request) => {

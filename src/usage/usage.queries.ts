@@ -390,3 +390,39 @@ const usageAveragesIR: any = {"usedParamSet":{"scope":true,"scopeId":true,"at":t
 export const usageAverages = new PreparedQuery<IUsageAveragesParams,IUsageAveragesResult>(usageAveragesIR);
 
 
+/** 'DashboardCounts' parameters type */
+export interface IDashboardCountsParams {
+  at: DateOrString;
+}
+
+/** 'DashboardCounts' return type */
+export interface IDashboardCountsResult {
+  active: string;
+  available: string | null;
+  createdToday: string | null;
+  otherUnavailable: string | null;
+  paused: string | null;
+  rateLimited: string | null;
+  subject: string;
+  total: string;
+}
+
+/** 'DashboardCounts' query type */
+export interface IDashboardCountsQuery {
+  params: IDashboardCountsParams;
+  result: IDashboardCountsResult;
+}
+
+const dashboardCountsIR: any = {"usedParamSet":{"at":true},"params":[{"name":"at","required":true,"transform":{"type":"scalar"},"locs":[{"a":228,"b":231}]}],"statement":"select subject as \"subject!\", total as \"total!\", active as \"active!\", created_today as \"createdToday\", available,\n       paused, rate_limited as \"rateLimited\", other_unavailable as \"otherUnavailable\"\n  from api.dashboard_counts(:at!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select subject as "subject!", total as "total!", active as "active!", created_today as "createdToday", available,
+ *        paused, rate_limited as "rateLimited", other_unavailable as "otherUnavailable"
+ *   from api.dashboard_counts(:at!)
+ * ```
+ */
+export const dashboardCounts = new PreparedQuery<IDashboardCountsParams,IDashboardCountsResult>(dashboardCountsIR);
+
+

@@ -57,3 +57,8 @@ select api.set_partition_retention(:tableName!, :retention::interval) as "done";
 select since, days as "days!", requests as "requests!", tokens as "tokens!", requests_per_minute as "requestsPerMinute!",
        tokens_per_minute as "tokensPerMinute!", requests_per_day as "requestsPerDay!", tokens_per_day as "tokensPerDay!"
   from api.usage_averages(:scope!, :scopeId!, :at!);
+
+/* @name DashboardCounts */
+select subject as "subject!", total as "total!", active as "active!", created_today as "createdToday", available,
+       paused, rate_limited as "rateLimited", other_unavailable as "otherUnavailable"
+  from api.dashboard_counts(:at!);

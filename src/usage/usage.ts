@@ -8,6 +8,7 @@ import { ACCOUNT_KINDS } from '../accounts/account.js';
 import { preparedConnection, type Queryable } from '../db.js';
 import { AppError, mapDbErrors, serviceErrors } from '../errors.js';
 import {
+  dashboardCounts,
   keyUsage,
   listPartitionPolicies,
   maintainPartitions,
@@ -183,6 +184,20 @@ export class UsageService {
   async averages(scope: UsageScope, scopeId: string, at: Date = new Date()) {
     const [row] = await mapDbErrors(() => usageAverages.run({ scope, scopeId, at }, this.db));
     return row!;
+  }
+
+  /** Keys (total, active, created today) and accounts of each kind by state, at `at`. */
+  async counts(at: Date = new Date()) {
+    const rows = await mapDbErrors(() => dashboardCounts.run({ at }, this.db));
+    const keys = rows.find((row) => row.subject === 'api_keys')!;
+    return {
+      apiKeys: { total: keys.total, active: keys.active, createdToday: keys.createdToday ?? '0' },
+      accountsByKind: Object.fromEntries(
+        rows
+          .filter((row) => row.subject !== 'api_keys')
+          .map((row) => [row.subject, { total: row.total, active: row.active, available: row.available, paused: row.paused, rateLimited: row.rateLimited, otherUnavailable: row.otherUnavailable }]),
+      ),
+    };
   }
 
   /** The last `minutes` of traffic, exact (from the events). */

@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:2cf7c22c20d9d094bd177132ae9c5943123e526a
+--! Hash: sha1:ca7784e8822a87a0a2aff3e05cbc220d872e9970
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -30,7 +30,8 @@ begin
                          'run_maintenance', 'remember_price_keys', 'partition_bounds', 'usage_totals',
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
                          'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
-                         'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant', 'usage_averages')
+                         'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant', 'usage_averages',
+                         'dashboard_counts')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -1396,6 +1397,9 @@ begin
     perform relaypg.raise_invalid('scope', 'must be key, account or all');
   end if;
   if p_scope = 'key' then
+    if coalesce(p_scope_id, '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
+      perform relaypg.raise_invalid('scope_id', 'must be a key id (a UUID)');
+    end if;
     select k.created_at into since from relaypg.api_keys k where k.id::text = p_scope_id;
     select t.requests, t.input_tokens + t.output_tokens into requests, tokens
       from api.key_usage(p_scope_id::uuid, p_at) t where t.period = 'total';
@@ -1419,6 +1423,37 @@ $$;
 comment on function api.usage_averages(text, text, timestamptz) is
   'Requests and core tokens (input + output) per minute and per day over a key''s, an account''s or the service''s life up to p_at (days since created, at least 1), rounded to 2 decimals as CRS does. RVINV.';
 grant execute on function api.usage_averages(text, text, timestamptz) to :DATABASE_APP_USER;
+
+-- The dashboard's counts at p_at: keys (not deleted, active, created on the
+-- local day) and accounts of each kind by their state read by time (CRS
+-- reports OpenAI and CCR accounts under each other's names; here each kind
+-- is its own row). An account counts once, under the first reason it cannot
+-- serve (relaypg.account_unavailable_reason).
+create function api.dashboard_counts(p_at timestamptz default now())
+returns table (subject text, total bigint, active bigint, created_today bigint, available bigint, paused bigint,
+               rate_limited bigint, other_unavailable bigint)
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select 'api_keys', count(*) filter (where k.deleted_at is null), count(*) filter (where k.deleted_at is null and k.is_active),
+         count(*) filter (where (k.created_at at time zone relaypg.usage_time_zone())::date
+                                = (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date),
+         null::bigint, null::bigint, null::bigint, null::bigint
+    from relaypg.api_keys k
+  union all
+  select a.kind, count(*), count(*) filter (where a.is_active), null,
+         count(*) filter (where r.reason is null), count(*) filter (where r.reason = 'paused'),
+         count(*) filter (where r.reason = 'rate_limited'),
+         count(*) filter (where r.reason is not null and r.reason not in ('paused', 'rate_limited'))
+    from relaypg.accounts a
+    cross join lateral (select relaypg.account_unavailable_reason(a, coalesce(p_at, now())) as reason) r
+   group by a.kind;
+$$;
+comment on function api.dashboard_counts(timestamptz) is
+  'The dashboard''s counts at p_at: API keys (total not deleted, active, created today in the usage time zone) and accounts of each kind (total, active, available now, paused, rate-limited, otherwise unavailable).';
+grant execute on function api.dashboard_counts(timestamptz) to :DATABASE_APP_USER;
 
 -- The last p_minutes of traffic, read from the events themselves (exact):
 -- counts, and per-minute rates over the window.

@@ -9,7 +9,7 @@ select plan(5);
 select functions_are('api', array[
   'account_credentials', 'account_secret_versions', 'admit_request', 'count_accounts', 'authenticate_api_key',
   'check_crs_api_key_index', 'count_api_keys', 'create_account', 'create_account_group',
-  'create_api_key', 'create_oauth_session', 'delete_account', 'delete_account_group',
+  'create_api_key', 'create_oauth_session', 'dashboard_counts', 'delete_account', 'delete_account_group',
   'delete_api_key', 'get_account', 'get_account_group', 'get_api_key', 'import_crs_account',
   'import_crs_account_group', 'import_crs_api_key', 'import_crs_oauth_session',
   'import_crs_sticky_session', 'import_crs_usage', 'import_crs_user', 'key_usage', 'list_account_groups', 'list_accounts',

@@ -4,7 +4,7 @@
 -- created_at, an account from the rollups and its own created_at, the whole
 -- service from the rollups and the oldest key's created_at.
 begin;
-select plan(5);
+select plan(6);
 
 select set_config('tests.key_id', tests.create_key('avg')::text, true);
 update relaypg.api_keys set created_at = '2025-08-07T06:03:00Z' where id = current_setting('tests.key_id')::uuid;
@@ -36,6 +36,7 @@ select is((select days from api.usage_averages('all', '', now())),
   ceil(extract(epoch from now() - '2025-08-07T06:03:00Z'::timestamptz) / 86400)::integer,
   'the whole service: since the oldest key was created');
 select throws_ok($$select * from api.usage_averages('team', 'x', now())$$, 'RVINV', null, 'an unknown scope is RVINV');
+select throws_ok($$select * from api.usage_averages('key', 'not-a-key', now())$$, 'RVINV', null, 'a key scope with an id that is not a UUID is RVINV');
 
 select * from finish();
 rollback;
