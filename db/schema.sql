@@ -3213,6 +3213,7 @@ declare
   v_current constant pg_snapshot := pg_current_snapshot();
   v_previous pg_snapshot;
   v_zone text := relaypg.usage_time_zone();
+  v_grain text;
 begin
   if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
     ran := false;
@@ -3222,65 +3223,29 @@ begin
   end if;
   ran := true;
   select w.snapshot into v_previous from relaypg.usage_rollup_watermark w for update;
-  with new_events as materialized (
-    -- Every transaction below the previous xmin had ended then: the index range starts there.
-    select e.* from relaypg.usage_events e
-     where e.recorded_xid >= pg_snapshot_xmin(v_previous)
-       and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
-  ),
-  scoped as materialized (
-    select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
-           n.cache_create_5m_tokens, n.cache_create_1h_tokens, n.cache_read_tokens, n.long_context, n.cost_total
-      from new_events n
-      cross join lateral (values ('key', n.api_key_id::text), ('account', n.account_id::text), ('all', '')) s(scope, scope_id)
-     where s.scope_id is not null
-  ),
-  hourly as (
-    insert into relaypg.usage_rollups_hourly as t
-    select date_trunc('hour', s.occurred_at, 'UTC'), s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  ),
-  daily as (
-    insert into relaypg.usage_rollups_daily as t
-    select (s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  ),
-  monthly as (
-    insert into relaypg.usage_rollups_monthly as t
-    select date_trunc('month', s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  )
-  select count(*) into events from new_events;
+  -- The new events, once; then their sums into each grain.
+  create temporary table pg_temp.usage_rollup_events on commit drop as
+  select s.scope, s.scope_id, e.model, e.occurred_at, e.input_tokens, e.output_tokens, e.cache_create_tokens,
+         e.cache_create_5m_tokens, e.cache_create_1h_tokens, e.cache_read_tokens, e.long_context, e.cost_total
+    from relaypg.usage_events e
+    cross join lateral (values ('key', e.api_key_id::text), ('account', e.account_id::text), ('all', '')) s(scope, scope_id)
+   -- Every transaction below the previous xmin had ended then: the index range starts there.
+   where e.recorded_xid >= pg_snapshot_xmin(v_previous)
+     and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
+     and s.scope_id is not null;
+  select count(*) filter (where r.scope = 'all') into events from pg_temp.usage_rollup_events r;
+  foreach v_grain in array array['hour', 'day', 'month'] loop
+    execute relaypg.rollup_upsert_sql(v_grain, format(
+      'select %s, r.scope, r.scope_id, r.model, count(*), sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_create_tokens),
+              sum(r.cache_create_5m_tokens), sum(r.cache_create_1h_tokens), sum(r.cache_read_tokens),
+              count(*) filter (where r.long_context), sum(r.cost_total)
+         from pg_temp.usage_rollup_events r group by 1, 2, 3, 4',
+      case v_grain
+        when 'hour' then 'date_trunc(''hour'', r.occurred_at, ''UTC'')'
+        when 'day' then format('(r.occurred_at at time zone %L)::date', v_zone)
+        else format('date_trunc(''month'', r.occurred_at at time zone %L)::date', v_zone) end));
+  end loop;
+  drop table pg_temp.usage_rollup_events;
   update relaypg.usage_rollup_watermark set snapshot = v_current, rolled_at = now();
   return next;
 end
@@ -4868,24 +4833,14 @@ begin
         cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
     when 'rollup' then
       v_grain := v_item ->> 'grain';
-      execute format(
-        'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
-                                      cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
-         select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
+      execute relaypg.rollup_upsert_sql(v_grain, format(
+        'select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
                 $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''outputTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreateTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''cacheCreate5mTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreate1hTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''cacheReadTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''longContextRequests'')::bigint, 0),
-                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)
-         on conflict (scope, scope_id, bucket, model) do update set
-           requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-           output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-           cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-           cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-           cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-           long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
-        case v_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' else 'usage_rollups_monthly' end,
-        case v_grain when 'hour' then 'timestamptz' else 'date' end)
+                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)',
+        case v_grain when 'hour' then 'timestamptz' else 'date' end))
       using v_item, p_sign;
     end case;
   end loop;
@@ -6342,6 +6297,39 @@ ALTER FUNCTION relaypg.remember_price_keys(p_models text[]) OWNER TO :DATABASE_O
 --
 
 COMMENT ON FUNCTION relaypg.remember_price_keys(p_models text[]) IS 'Adds the price entry of each model not yet in relaypg.model_price_keys.';
+
+
+--
+-- Name: rollup_upsert_sql(text, text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.rollup_upsert_sql(p_grain text, p_select text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select format(
+    'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
+                                  cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
+     %s
+     on conflict (scope, scope_id, bucket, model) do update set
+       requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+       output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+       cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+       cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+       cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+       long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
+    case p_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' when 'month' then 'usage_rollups_monthly' end,
+    p_select);
+$$;
+
+
+ALTER FUNCTION relaypg.rollup_upsert_sql(p_grain text, p_select text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION rollup_upsert_sql(p_grain text, p_select text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.rollup_upsert_sql(p_grain text, p_select text) IS 'The INSERT ... ON CONFLICT that adds the rows of a query to a rollup grain (hour, day, month).';
 
 
 --
@@ -9143,6 +9131,13 @@ REVOKE ALL ON FUNCTION relaypg.resolve_price_key(p_model text) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.remember_price_keys(p_models text[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rollup_upsert_sql(p_grain text, p_select text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.rollup_upsert_sql(p_grain text, p_select text) FROM PUBLIC;
 
 
 --

@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:ca7784e8822a87a0a2aff3e05cbc220d872e9970
+--! Hash: sha1:213420541862db308b10ab5fbb14f6e884c962a1
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -22,7 +22,7 @@ begin
   for v_function in
     select p.oid::regprocedure from pg_catalog.pg_proc p
      where p.pronamespace in ('api'::regnamespace, 'relaypg'::regnamespace)
-       and p.proname in ('normalise_model', 'resolve_price_key', 'forget_price_keys', 'record_usage',
+       and p.proname in ('normalise_model', 'forget_price_keys', 'record_usage',
                          'usage_time_zone', 'set_usage_time_zone', 'set_partition_retention',
                          'list_partition_policies', 'maintain_partitions', 'create_partition',
                          'roll_up_usage', 'key_usage', 'key_usage_by_model', 'account_usage',
@@ -31,7 +31,7 @@ begin
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
                          'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
                          'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant', 'usage_averages',
-                         'dashboard_counts')
+                         'dashboard_counts', 'rollup_upsert_sql')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -50,56 +50,18 @@ create table relaypg.model_price_keys (
 );
 comment on table relaypg.model_price_keys is 'Memo of relaypg.resolve_price_key per model; emptied by a trigger whenever relaypg.model_prices changes.';
 
--- The matching rules, as relaypg.price_key had them (000003), under a new name.
-create function relaypg.resolve_price_key(p_model text)
-returns text
-language plpgsql
-stable
-set search_path = ''
-as $$
-declare
-  v_key text;
-  v_normalised text;
-  v_core text;
+-- The matching rules of 000003's relaypg.price_key keep their body under a
+-- new name (the guard keeps this file re-runnable while it is current.sql).
+do $$
 begin
-  if coalesce(p_model, '') = '' then
-    return null;
+  if pg_catalog.to_regprocedure('relaypg.resolve_price_key(text)') is null then
+    alter function relaypg.price_key(text) rename to resolve_price_key;
   end if;
-  select p.model into v_key from relaypg.model_prices p where p.model = p_model;
-  if found then
-    return v_key;
-  end if;
-  if p_model = 'gpt-5-codex' and exists (select from relaypg.model_prices p where p.model = 'gpt-5') then
-    return 'gpt-5';
-  end if;
-  if strpos(p_model, '.anthropic.') > 0 or strpos(p_model, '.claude') > 0 then
-    select p.model into v_key from relaypg.model_prices p where p.model = regexp_replace(p_model, '^(us|eu|apac)\.', '');
-    if found then
-      return v_key;
-    end if;
-  end if;
-  v_normalised := translate(lower(p_model), '-_', '');
-  select p.model into v_key from relaypg.model_prices p
-   where strpos(translate(lower(p.model), '-_', ''), v_normalised) > 0 or strpos(v_normalised, translate(lower(p.model), '-_', '')) > 0
-   order by p.file_position limit 1;
-  if found then
-    return v_key;
-  end if;
-  if strpos(p_model, 'anthropic.claude') > 0 then
-    v_core := replace(regexp_replace(p_model, '^(us|eu|apac)\.', ''), 'anthropic.', '');
-    select p.model into v_key from relaypg.model_prices p
-     where strpos(p.model, v_core) > 0 or strpos(replace(p.model, 'anthropic.', ''), v_core) > 0
-     order by p.file_position limit 1;
-    if found then
-      return v_key;
-    end if;
-  end if;
-  return null;
 end
 $$;
 comment on function relaypg.resolve_price_key(text) is 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none. Uncached: use relaypg.price_key.';
 
--- Same signature as in 000003, now reading the memo first.
+-- 000003's name and signature, now reading the memo first.
 create or replace function relaypg.price_key(p_model text)
 returns text
 language plpgsql
@@ -1079,6 +1041,34 @@ comment on function api.record_usage(jsonb) is
   'Records a batch of usage events (a JSON array, at most 5000) in one statement: prices each, appends it, adds it to its key''s ledger and ends its concurrency lease; an event whose request id was recorded before, or that occurred before its key''s CRS import cut-off, is a no-op (recorded = false). One result per request id, in input order (a repeated id within the batch counts once). RVINV.';
 grant execute on function api.record_usage(jsonb) to :DATABASE_APP_USER;
 
+-- The statement that adds rows to a rollup grain ('hour', 'day', 'month'):
+-- p_select yields (bucket, scope, scope_id, model, requests, input_tokens,
+-- output_tokens, cache_create_tokens, cache_create_5m_tokens,
+-- cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost),
+-- added to the counters of rows that exist. Shared by the roll-up and the
+-- CRS import, so that both add alike.
+create function relaypg.rollup_upsert_sql(p_grain text, p_select text)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select format(
+    'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
+                                  cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
+     %s
+     on conflict (scope, scope_id, bucket, model) do update set
+       requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+       output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+       cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+       cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+       cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+       long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
+    case p_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' when 'month' then 'usage_rollups_monthly' end,
+    p_select);
+$$;
+comment on function relaypg.rollup_upsert_sql(text, text) is 'The INSERT ... ON CONFLICT that adds the rows of a query to a rollup grain (hour, day, month).';
+
 -- ---------------------------------------------------------------------------
 -- Rollups from events, on a watermark of snapshots: each run adds the events
 -- of the transactions that its snapshot sees as committed and the previous
@@ -1098,6 +1088,7 @@ declare
   v_current constant pg_snapshot := pg_current_snapshot();
   v_previous pg_snapshot;
   v_zone text := relaypg.usage_time_zone();
+  v_grain text;
 begin
   if not pg_try_advisory_xact_lock(hashtext('relaypg.roll_up_usage')) then
     ran := false;
@@ -1107,65 +1098,29 @@ begin
   end if;
   ran := true;
   select w.snapshot into v_previous from relaypg.usage_rollup_watermark w for update;
-  with new_events as materialized (
-    -- Every transaction below the previous xmin had ended then: the index range starts there.
-    select e.* from relaypg.usage_events e
-     where e.recorded_xid >= pg_snapshot_xmin(v_previous)
-       and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
-  ),
-  scoped as materialized (
-    select s.scope, s.scope_id, n.model, n.occurred_at, n.input_tokens, n.output_tokens, n.cache_create_tokens,
-           n.cache_create_5m_tokens, n.cache_create_1h_tokens, n.cache_read_tokens, n.long_context, n.cost_total
-      from new_events n
-      cross join lateral (values ('key', n.api_key_id::text), ('account', n.account_id::text), ('all', '')) s(scope, scope_id)
-     where s.scope_id is not null
-  ),
-  hourly as (
-    insert into relaypg.usage_rollups_hourly as t
-    select date_trunc('hour', s.occurred_at, 'UTC'), s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  ),
-  daily as (
-    insert into relaypg.usage_rollups_daily as t
-    select (s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  ),
-  monthly as (
-    insert into relaypg.usage_rollups_monthly as t
-    select date_trunc('month', s.occurred_at at time zone v_zone)::date, s.scope, s.scope_id, s.model, count(*), sum(s.input_tokens),
-           sum(s.output_tokens), sum(s.cache_create_tokens), sum(s.cache_create_5m_tokens), sum(s.cache_create_1h_tokens),
-           sum(s.cache_read_tokens), count(*) filter (where s.long_context), sum(s.cost_total)
-      from scoped s group by 1, 2, 3, 4
-    on conflict (scope, scope_id, bucket, model) do update set
-      requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-      output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-      cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-      cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-      cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-      long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost
-    returning 1
-  )
-  select count(*) into events from new_events;
+  -- The new events, once; then their sums into each grain.
+  create temporary table pg_temp.usage_rollup_events on commit drop as
+  select s.scope, s.scope_id, e.model, e.occurred_at, e.input_tokens, e.output_tokens, e.cache_create_tokens,
+         e.cache_create_5m_tokens, e.cache_create_1h_tokens, e.cache_read_tokens, e.long_context, e.cost_total
+    from relaypg.usage_events e
+    cross join lateral (values ('key', e.api_key_id::text), ('account', e.account_id::text), ('all', '')) s(scope, scope_id)
+   -- Every transaction below the previous xmin had ended then: the index range starts there.
+   where e.recorded_xid >= pg_snapshot_xmin(v_previous)
+     and pg_visible_in_snapshot(e.recorded_xid, v_current) and not pg_visible_in_snapshot(e.recorded_xid, v_previous)
+     and s.scope_id is not null;
+  select count(*) filter (where r.scope = 'all') into events from pg_temp.usage_rollup_events r;
+  foreach v_grain in array array['hour', 'day', 'month'] loop
+    execute relaypg.rollup_upsert_sql(v_grain, format(
+      'select %s, r.scope, r.scope_id, r.model, count(*), sum(r.input_tokens), sum(r.output_tokens), sum(r.cache_create_tokens),
+              sum(r.cache_create_5m_tokens), sum(r.cache_create_1h_tokens), sum(r.cache_read_tokens),
+              count(*) filter (where r.long_context), sum(r.cost_total)
+         from pg_temp.usage_rollup_events r group by 1, 2, 3, 4',
+      case v_grain
+        when 'hour' then 'date_trunc(''hour'', r.occurred_at, ''UTC'')'
+        when 'day' then format('(r.occurred_at at time zone %L)::date', v_zone)
+        else format('date_trunc(''month'', r.occurred_at at time zone %L)::date', v_zone) end));
+  end loop;
+  drop table pg_temp.usage_rollup_events;
   update relaypg.usage_rollup_watermark set snapshot = v_current, rolled_at = now();
   return next;
 end
@@ -1719,24 +1674,14 @@ begin
         cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
     when 'rollup' then
       v_grain := v_item ->> 'grain';
-      execute format(
-        'insert into relaypg.%I as t (bucket, scope, scope_id, model, requests, input_tokens, output_tokens, cache_create_tokens,
-                                      cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost)
-         select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
+      execute relaypg.rollup_upsert_sql(v_grain, format(
+        'select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
                 $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''outputTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreateTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''cacheCreate5mTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''cacheCreate1hTokens'')::bigint, 0),
                 $2 * coalesce(($1 ->> ''cacheReadTokens'')::bigint, 0), $2 * coalesce(($1 ->> ''longContextRequests'')::bigint, 0),
-                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)
-         on conflict (scope, scope_id, bucket, model) do update set
-           requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
-           output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
-           cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
-           cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
-           cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
-           long_context_requests = t.long_context_requests + excluded.long_context_requests, cost = t.cost + excluded.cost',
-        case v_grain when 'hour' then 'usage_rollups_hourly' when 'day' then 'usage_rollups_daily' else 'usage_rollups_monthly' end,
-        case v_grain when 'hour' then 'timestamptz' else 'date' end)
+                $2 * coalesce(($1 ->> ''cost'')::numeric, 0)',
+        case v_grain when 'hour' then 'timestamptz' else 'date' end))
       using v_item, p_sign;
     end case;
   end loop;
