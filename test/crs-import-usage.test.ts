@@ -8,7 +8,16 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFromCrs, type ImportReport } from '../src/crs-import/crs-import.js';
 import { FIXTURE_CRS_SECRET, TEST_ACCOUNT_SECRET_KEY, useTestApp } from './support/app.js';
-import { fixturePresent, flushScratch, loadFixtureIntoRedis, openScratchRedis, readExpected } from './support/crs-fixture.js';
+import {
+  asCrsFigures,
+  crsFiguresOf,
+  fixturePresent,
+  flushScratch,
+  loadFixtureIntoRedis,
+  openScratchRedis,
+  readCrsUsageReports,
+  type CrsUsageReports,
+} from './support/crs-fixture.js';
 import { testEnv } from './support/env.js';
 
 /** This file's Redis database (not the ones the other importer test files flush). */
@@ -19,58 +28,15 @@ if (!present) {
   console.warn(`[crs-import-usage.test] SKIPPED: the CRS fixture was not found at ${testEnv.crsFixtureDir} (set RELAYPG_CRS_FIXTURE_DIR).`);
 }
 
-interface Figures {
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreateTokens: number;
-  cacheReadTokens: number;
-  allTokens: number;
-  requests: number;
-}
-interface Averages {
-  rpm: number;
-  tpm: number;
-  dailyRequests: number;
-  dailyTokens: number;
-}
-interface UsageReports {
-  perKey: Record<
-    string,
-    { label: string; getUsageStats: Record<'total' | 'daily' | 'monthly', Figures> & { averages: Averages }; getCostStats: { daily: number; total: number }; getWeeklyOpusCost: number }
-  >;
-  perAccount: Record<string, { label: string; type: string; getAccountUsageStats: Record<'total' | 'daily' | 'monthly', Figures> & { averages: Averages } }>;
-  system: {
-    getTodayStats: { requestsToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number };
-    getSystemAverages: { systemRPM: number; systemTPM: number; totalInputTokens: number; totalOutputTokens: number };
-  };
-}
-
 const testApp = useTestApp({ env: { MAINTENANCE_INTERVAL_SECONDS: '0', TIME_ZONE: 'Asia/Shanghai' } });
 const settings = { crsEncryptionKey: FIXTURE_CRS_SECRET, keyring: { current: 1, keys: { '1': TEST_ACCOUNT_SECRET_KEY } }, timeZone: 'Asia/Shanghai' };
 let redis: Redis;
 let report: ImportReport;
-let reports: UsageReports;
-
-const figuresOf = (f: { requests: string; inputTokens: string; outputTokens: string; cacheCreateTokens: string; cacheReadTokens: string; allTokens: string }): Figures => ({
-  requests: Number(f.requests),
-  inputTokens: Number(f.inputTokens),
-  outputTokens: Number(f.outputTokens),
-  cacheCreateTokens: Number(f.cacheCreateTokens),
-  cacheReadTokens: Number(f.cacheReadTokens),
-  allTokens: Number(f.allTokens),
-});
-const crsFigures = (f: Figures): Figures => ({
-  requests: f.requests,
-  inputTokens: f.inputTokens,
-  outputTokens: f.outputTokens,
-  cacheCreateTokens: f.cacheCreateTokens,
-  cacheReadTokens: f.cacheReadTokens,
-  allTokens: f.allTokens,
-});
+let reports: CrsUsageReports;
 
 describe.skipIf(!present)('importing CRS usage', () => {
   beforeAll(async () => {
-    reports = (readExpected() as unknown as { crsReports: UsageReports }).crsReports;
+    reports = readCrsUsageReports();
     redis = openScratchRedis(USAGE_REDIS_DB);
     await loadFixtureIntoRedis(redis);
     report = await importFromCrs({ redis, pool: testApp.app.pool, accounts: settings });
@@ -94,9 +60,9 @@ describe.skipIf(!present)('importing CRS usage', () => {
   it("each key's lifetime, today and this month are CRS's getUsageStats; its costs and weekly Opus cost are CRS's as recorded", async () => {
     for (const [keyId, crs] of Object.entries(reports.perKey)) {
       const figures = await testApp.app.usage.keyUsage(keyId, SNAPSHOT);
-      expect(figuresOf(figures.total), `${crs.label} total`).toEqual(crsFigures(crs.getUsageStats.total));
-      expect(figuresOf(figures.today), `${crs.label} today`).toEqual(crsFigures(crs.getUsageStats.daily));
-      expect(figuresOf(figures.month), `${crs.label} month`).toEqual(crsFigures(crs.getUsageStats.monthly));
+      expect(asCrsFigures(figures.total), `${crs.label} total`).toEqual(crsFiguresOf(crs.getUsageStats.total));
+      expect(asCrsFigures(figures.today), `${crs.label} today`).toEqual(crsFiguresOf(crs.getUsageStats.daily));
+      expect(asCrsFigures(figures.month), `${crs.label} month`).toEqual(crsFiguresOf(crs.getUsageStats.monthly));
       expect(Number(figures.today.cost), `${crs.label} cost today`).toBeCloseTo(crs.getCostStats.daily, 12);
       expect(Number(figures.total.cost), `${crs.label} total cost`).toBeCloseTo(crs.getCostStats.total, 12);
       expect(Number(figures.week.opusCost), `${crs.label} weekly Opus`).toBeCloseTo(crs.getWeeklyOpusCost, 12);
@@ -106,14 +72,14 @@ describe.skipIf(!present)('importing CRS usage', () => {
   it("each account's lifetime, today and this month are CRS's getAccountUsageStats", async () => {
     for (const [accountId, crs] of Object.entries(reports.perAccount)) {
       const totals = await testApp.app.usage.totals('account', accountId, SNAPSHOT);
-      expect(figuresOf(totals.total), `${crs.label} total`).toEqual(crsFigures(crs.getAccountUsageStats.total));
-      expect(figuresOf(totals.today), `${crs.label} today`).toEqual(crsFigures(crs.getAccountUsageStats.daily));
-      expect(figuresOf(totals.month), `${crs.label} month`).toEqual(crsFigures(crs.getAccountUsageStats.monthly));
+      expect(asCrsFigures(totals.total), `${crs.label} total`).toEqual(crsFiguresOf(crs.getAccountUsageStats.total));
+      expect(asCrsFigures(totals.today), `${crs.label} today`).toEqual(crsFiguresOf(crs.getAccountUsageStats.daily));
+      expect(asCrsFigures(totals.month), `${crs.label} month`).toEqual(crsFiguresOf(crs.getAccountUsageStats.monthly));
     }
   });
 
   it("today's service-wide figures are CRS's getTodayStats", async () => {
-    const today = figuresOf((await testApp.app.usage.totals('all', '', SNAPSHOT)).today);
+    const today = asCrsFigures((await testApp.app.usage.totals('all', '', SNAPSHOT)).today);
     const crs = reports.system.getTodayStats;
     expect([today.requests, today.inputTokens, today.outputTokens, today.cacheCreateTokens, today.cacheReadTokens]).toEqual([
       crs.requestsToday, crs.inputTokensToday, crs.outputTokensToday, crs.cacheCreateTokensToday, crs.cacheReadTokensToday,
@@ -155,8 +121,7 @@ describe.skipIf(!present)('importing CRS usage', () => {
 
   it("the dashboard's counts: CRS's key counts, and every account kind on its own row", async () => {
     const counts = await testApp.app.usage.counts(SNAPSHOT);
-    const overview = (readExpected() as unknown as { crsReports: { admin: { dashboard: { data: { overview: { totalApiKeys: number; activeApiKeys: number } } } } } })
-      .crsReports.admin.dashboard.data.overview;
+    const overview = reports.admin.dashboard.data.overview;
     expect([Number(counts.apiKeys.total), Number(counts.apiKeys.active)]).toEqual([overview.totalApiKeys, overview.activeApiKeys]);
     expect(Object.fromEntries(Object.entries(counts.accountsByKind).map(([kind, c]) => [kind, Number(c.total)]))).toEqual({
       'claude-official': 8, 'claude-console': 1, ccr: 1, bedrock: 1, gemini: 1, openai: 1, 'openai-responses': 1, 'azure-openai': 1,
@@ -173,7 +138,7 @@ describe.skipIf(!present)('importing CRS usage', () => {
     expect(again.usage).toMatchObject({ inserted: 0, updated: 0, refused: [] });
     expect(again.usage.unchanged).toBe(report.usage.inserted);
     const [keyId, crs] = Object.entries(reports.perKey)[0]!;
-    expect(figuresOf((await testApp.app.usage.keyUsage(keyId, SNAPSHOT)).total)).toEqual(crsFigures(crs.getUsageStats.total));
+    expect(asCrsFigures((await testApp.app.usage.keyUsage(keyId, SNAPSHOT)).total)).toEqual(crsFiguresOf(crs.getUsageStats.total));
   });
 
   it('a request that occurred before the cut-off is not counted again; one after it adds to the baseline', async () => {

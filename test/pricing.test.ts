@@ -2,15 +2,13 @@
 // and api.price_request): the shipped pricing file is loaded by db setup, a
 // newer file replaces it, and every request CRS recorded in the fixture costs,
 // here, what CRS computed for it (within 1e-9 USD).
-import { createReadStream } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRICING_FILE } from '../src/pricing/pricing.js';
 import { useTestApp } from './support/app.js';
-import { fixturePath, fixturePresent } from './support/crs-fixture.js';
+import { fixturePresent, readRecordedRequests } from './support/crs-fixture.js';
 import { appErrorOf } from './support/errors.js';
 import { cli, noStack } from './support/cli.js';
 
@@ -63,31 +61,12 @@ describe('prices', () => {
   });
 });
 
-interface RecordedRequest {
-  seq: number;
-  outcome: string;
-  recordModel: string;
-  recordPath: string;
-  usage: {
-    input_tokens?: number;
-    output_tokens?: number;
-    cache_creation_input_tokens?: number;
-    cache_read_input_tokens?: number;
-    cache_creation?: { ephemeral_5m_input_tokens?: number; ephemeral_1h_input_tokens?: number };
-  };
-  longContext: boolean;
-  cost: number;
-}
-
 describe.skipIf(!fixturePresent())('the fixture: every recorded request costs what CRS computed', () => {
   it('all 19 078 recorded requests within 1e-9 USD, with the same long-context verdict', async () => {
-    const lines = readline.createInterface({ input: createReadStream(fixturePath('requests.jsonl')) });
     let priced = 0;
     const wrong: string[] = [];
     const byModel = new Map<string, number>();
-    for await (const line of lines) {
-      const request = JSON.parse(line) as RecordedRequest;
-      if (request.outcome !== 'recorded') continue;
+    for (const request of await readRecordedRequests()) {
       const { usage } = request;
       const split = usage.cache_creation !== undefined && usage.cache_creation !== null;
       const cost = await testApp.app.pricing.price({

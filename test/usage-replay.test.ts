@@ -3,12 +3,18 @@
 // statistics at the snapshot instant (UTC+8) with what CRS itself reported
 // (expected.json crsReports): equal wherever CRS is right, and each place it
 // is not is one of the documented CRS bugs (README "Usage and cost").
-import { createReadStream } from 'node:fs';
-import readline from 'node:readline';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { UsageEvent } from '../src/usage/usage.js';
 import { useTestApp } from './support/app.js';
-import { fixturePath, fixturePresent } from './support/crs-fixture.js';
+import {
+  asCrsFigures,
+  crsFiguresOf,
+  fixturePresent,
+  readCrsUsageReports,
+  readRecordedRequests,
+  type CrsUsageReports,
+  type RecordedRequest,
+} from './support/crs-fixture.js';
 import { testEnv } from './support/env.js';
 
 const present = fixturePresent();
@@ -16,56 +22,12 @@ if (!present) {
   console.warn(`[usage-replay.test] SKIPPED: the CRS fixture was not found at ${testEnv.crsFixtureDir} (set RELAYPG_CRS_FIXTURE_DIR).`);
 }
 
-interface RecordedLine {
-  seq: number;
-  at: string;
-  keyId: string;
-  outcome: string;
-  accountId: string;
-  accountType: string;
-  recordPath: 'recordUsageWithDetails' | 'recordUsage';
-  recordModel: string;
-  stream: boolean | null;
-  usage: {
-    input_tokens?: number;
-    output_tokens?: number;
-    cache_creation_input_tokens?: number;
-    cache_read_input_tokens?: number;
-    cache_creation?: { ephemeral_5m_input_tokens?: number; ephemeral_1h_input_tokens?: number };
-  };
-  cost: number;
-}
-
-interface Figures {
-  tokens: number;
-  inputTokens: number;
-  outputTokens: number;
-  cacheCreateTokens: number;
-  cacheReadTokens: number;
-  allTokens: number;
-  requests: number;
-}
-
-interface CrsReports {
-  perKey: Record<
-    string,
-    {
-      label: string;
-      getUsageStats: { total: Figures; daily: Figures; monthly: Figures; averages: { rpm: number; tpm: number; dailyRequests: number; dailyTokens: number } };
-      getCostStats: { daily: number; total: number };
-      getWeeklyOpusCost: number;
-    }
-  >;
-  perAccount: Record<string, { label: string; getAccountUsageStats: { total: Figures; daily: Figures; monthly: Figures } }>;
-  system: { getTodayStats: { requestsToday: number; tokensToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number } };
-}
-
 const testApp = useTestApp({ env: { MAINTENANCE_INTERVAL_SECONDS: '0', TIME_ZONE: 'Asia/Shanghai' } });
 const SNAPSHOT = new Date('2025-09-16T04:00:00.000Z');
-const recorded: RecordedLine[] = [];
-let reports: CrsReports;
+let recorded: RecordedRequest[] = [];
+let reports: CrsUsageReports;
 
-function toEvent(line: RecordedLine): UsageEvent {
+function toEvent(line: RecordedRequest): UsageEvent {
   const split = line.usage.cache_creation;
   return {
     requestId: `crs-fixture-${line.seq}`,
@@ -84,20 +46,6 @@ function toEvent(line: RecordedLine): UsageEvent {
   };
 }
 
-/** The figures CRS's reports use, from relaypg's. */
-const crsShape = (f: { requests: string; inputTokens: string; outputTokens: string; cacheCreateTokens: string; cacheReadTokens: string; allTokens: string }) => ({
-  requests: Number(f.requests),
-  inputTokens: Number(f.inputTokens),
-  outputTokens: Number(f.outputTokens),
-  cacheCreateTokens: Number(f.cacheCreateTokens),
-  cacheReadTokens: Number(f.cacheReadTokens),
-  allTokens: Number(f.allTokens),
-});
-const ofCrs = ({ tokens: _tokens, ...figures }: Figures & { cost?: number }) => {
-  const { cost: _cost, ...rest } = figures as Figures & { cost?: number };
-  return rest;
-};
-
 /** Local (UTC+8) ISO week of an instant: its Monday, as YYYY-MM-DD. */
 function localMonday(instant: Date): string {
   const local = new Date(instant.getTime() + 8 * 3_600_000);
@@ -107,14 +55,8 @@ function localMonday(instant: Date): string {
 
 describe.skipIf(!present)('replaying the fixture through api.record_usage', () => {
   beforeAll(async () => {
-    const lines = readline.createInterface({ input: createReadStream(fixturePath('requests.jsonl')), crlfDelay: Infinity });
-    for await (const text of lines) {
-      if (!text.includes('"outcome": "recorded"') && !text.includes('"outcome":"recorded"')) continue;
-      const line = JSON.parse(text) as RecordedLine;
-      if (line.outcome === 'recorded') recorded.push(line);
-    }
-    const { readFileSync } = await import('node:fs');
-    reports = (JSON.parse(readFileSync(fixturePath('expected.json'), 'utf8')) as { crsReports: CrsReports }).crsReports;
+    recorded = await readRecordedRequests();
+    reports = readCrsUsageReports();
     const { usage } = testApp.app;
     // Partitions for the fixture's months, as of its snapshot (nothing is past retention then).
     await usage.maintainPartitions(SNAPSHOT, new Date('2025-08-01T00:00:00Z'));
@@ -135,9 +77,9 @@ describe.skipIf(!present)('replaying the fixture through api.record_usage', () =
     for (const [keyId, report] of Object.entries(reports.perKey)) {
       const figures = await testApp.app.usage.keyUsage(keyId, SNAPSHOT);
       const stats = report.getUsageStats;
-      expect(crsShape(figures.total), `${report.label} total`).toEqual(ofCrs(stats.total));
-      expect(crsShape(figures.today), `${report.label} today`).toEqual(ofCrs(stats.daily));
-      expect(crsShape(figures.month), `${report.label} month`).toEqual(ofCrs(stats.monthly));
+      expect(asCrsFigures(figures.total), `${report.label} total`).toEqual(crsFiguresOf(stats.total));
+      expect(asCrsFigures(figures.today), `${report.label} today`).toEqual(crsFiguresOf(stats.daily));
+      expect(asCrsFigures(figures.month), `${report.label} month`).toEqual(crsFiguresOf(stats.monthly));
     }
   });
 
@@ -173,9 +115,9 @@ describe.skipIf(!present)('replaying the fixture through api.record_usage', () =
     for (const [accountId, report] of Object.entries(reports.perAccount)) {
       const totals = await testApp.app.usage.totals('account', accountId, SNAPSHOT);
       const stats = report.getAccountUsageStats;
-      expect(crsShape(totals.total), `${report.label} total`).toEqual(ofCrs(stats.total));
-      expect(crsShape(totals.today), `${report.label} today`).toEqual(ofCrs(stats.daily));
-      expect(crsShape(totals.month), `${report.label} month`).toEqual(ofCrs(stats.monthly));
+      expect(asCrsFigures(totals.total), `${report.label} total`).toEqual(crsFiguresOf(stats.total));
+      expect(asCrsFigures(totals.today), `${report.label} today`).toEqual(crsFiguresOf(stats.daily));
+      expect(asCrsFigures(totals.month), `${report.label} month`).toEqual(crsFiguresOf(stats.monthly));
     }
   });
 

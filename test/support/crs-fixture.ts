@@ -1,8 +1,9 @@
 // The CRS Redis fixture (shared/fixtures/crs-2025-09/), read in place from
 // testEnv.crsFixtureDir and never copied into the repository, plus a loader
 // that fills the scratch Redis database with it for the importer tests.
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { Redis } from 'ioredis';
 import { testEnv } from './env.js';
 
@@ -166,4 +167,105 @@ export async function loadFixtureIntoRedis(redis: Redis): Promise<LoadCounts> {
     if (failed) throw failed[0];
   }
   return counts;
+}
+
+// ---------------------------------------------------------------------------
+// requests.jsonl and CRS's usage reports (expected.json crsReports), for the
+// usage tests.
+// ---------------------------------------------------------------------------
+
+/** A request CRS recorded (outcome 'recorded'), as requests.jsonl has it. */
+export interface RecordedRequest {
+  seq: number;
+  at: string;
+  keyId: string;
+  outcome: 'recorded';
+  accountId: string;
+  accountType: string;
+  recordPath: 'recordUsageWithDetails' | 'recordUsage';
+  recordModel: string;
+  stream: boolean | null;
+  usage: {
+    input_tokens?: number;
+    output_tokens?: number;
+    cache_creation_input_tokens?: number;
+    cache_read_input_tokens?: number;
+    cache_creation?: { ephemeral_5m_input_tokens?: number; ephemeral_1h_input_tokens?: number };
+  };
+  longContext: boolean;
+  cost: number;
+}
+
+/** Every recorded request of requests.jsonl, in file order. */
+export async function readRecordedRequests(): Promise<RecordedRequest[]> {
+  const recorded: RecordedRequest[] = [];
+  for await (const text of readline.createInterface({ input: createReadStream(fixturePath('requests.jsonl')), crlfDelay: Infinity })) {
+    const line = JSON.parse(text) as { outcome: string };
+    if (line.outcome === 'recorded') recorded.push(line as RecordedRequest);
+  }
+  return recorded;
+}
+
+/** The figures of a period that CRS and relaypg both report. */
+export interface CrsFigures {
+  requests: number;
+  inputTokens: number;
+  outputTokens: number;
+  cacheCreateTokens: number;
+  cacheReadTokens: number;
+  allTokens: number;
+}
+
+/** relaypg's figures of a period (decimal strings) in CRS's shape. */
+export function asCrsFigures(f: { requests: string; inputTokens: string; outputTokens: string; cacheCreateTokens: string; cacheReadTokens: string; allTokens: string }): CrsFigures {
+  return {
+    requests: Number(f.requests),
+    inputTokens: Number(f.inputTokens),
+    outputTokens: Number(f.outputTokens),
+    cacheCreateTokens: Number(f.cacheCreateTokens),
+    cacheReadTokens: Number(f.cacheReadTokens),
+    allTokens: Number(f.allTokens),
+  };
+}
+
+/** A CRS report's period without what relaypg does not report alike (CRS's 'tokens' naming, recomputed costs). */
+export function crsFiguresOf(f: CrsFigures): CrsFigures {
+  return {
+    requests: f.requests,
+    inputTokens: f.inputTokens,
+    outputTokens: f.outputTokens,
+    cacheCreateTokens: f.cacheCreateTokens,
+    cacheReadTokens: f.cacheReadTokens,
+    allTokens: f.allTokens,
+  };
+}
+
+export interface CrsAverages {
+  rpm: number;
+  tpm: number;
+  dailyRequests: number;
+  dailyTokens: number;
+}
+
+/** The parts of expected.json crsReports the usage tests compare with. */
+export interface CrsUsageReports {
+  perKey: Record<
+    string,
+    {
+      label: string;
+      getUsageStats: Record<'total' | 'daily' | 'monthly', CrsFigures> & { averages: CrsAverages };
+      getCostStats: { daily: number; total: number };
+      getWeeklyOpusCost: number;
+    }
+  >;
+  perAccount: Record<string, { label: string; type: string; getAccountUsageStats: Record<'total' | 'daily' | 'monthly', CrsFigures> & { averages: CrsAverages } }>;
+  system: {
+    getTodayStats: { requestsToday: number; tokensToday: number; inputTokensToday: number; outputTokensToday: number; cacheCreateTokensToday: number; cacheReadTokensToday: number };
+    getSystemAverages: { systemRPM: number; systemTPM: number; totalInputTokens: number; totalOutputTokens: number };
+  };
+  admin: { dashboard: { data: { overview: { totalApiKeys: number; activeApiKeys: number } } } };
+}
+
+export function readCrsUsageReports(): CrsUsageReports {
+  return (readExpected() as unknown as { crsReports: CrsUsageReports }).crsReports;
 }
