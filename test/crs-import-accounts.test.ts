@@ -5,7 +5,7 @@
 // of this file's own (not the scratch db crs-import.test.ts uses: vitest runs
 // files in parallel). Every test shares that one import, so they run in order.
 import { execFile } from 'node:child_process';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Account } from '../src/accounts/account.js';
@@ -13,7 +13,7 @@ import type { App } from '../src/app.js';
 import { formatReport, importFromCrs, ImportSetupError, type ImportReport } from '../src/crs-import/crs-import.js';
 import { AppError } from '../src/errors.js';
 import { FIXTURE_CRS_SECRET, startApp, TEST_ACCOUNT_SECRET_KEY } from './support/app.js';
-import { fixturePresent, readExpected, readFixtureRecords, type Expected, type FixtureRecord } from './support/crs-fixture.js';
+import { fixturePresent, flushScratch, loadFixtureIntoRedis, openScratchRedis, readExpected, readFixtureRecords, type Expected, type FixtureRecord } from './support/crs-fixture.js';
 import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
 import { testEnv } from './support/env.js';
 
@@ -74,58 +74,6 @@ interface AccountsExpected extends Expected {
   claudeTokens: Record<string, ExpectedClaudeTokens>;
   stickySession: { ttlHours: number; renewalThresholdMinutes: number };
   admin: { username: string; password: string; loginSessionToken: string; secondLoginSessionToken: string };
-}
-
-// ---------------------------------------------------------------------------
-// A Redis database of this file's own, filled with the dump.
-// ---------------------------------------------------------------------------
-
-function accountsRedisUrl(): string {
-  const url = new URL(testEnv.redisUrl);
-  url.pathname = `/${ACCOUNTS_REDIS_DB}`;
-  return url.toString();
-}
-
-/** The db is in the URL as well: ioredis lets a URL's /N path win over the `db` option. */
-function openAccountsRedis(): Redis {
-  return new Redis(accountsRedisUrl(), { db: ACCOUNTS_REDIS_DB, maxRetriesPerRequest: 1 });
-}
-
-/** Refuses to flush anything but this file's database (see support/crs-fixture.ts for the same guard on db 15). */
-async function assertAccountsDatabase(redis: Redis): Promise<void> {
-  const serviceDb = Number(new URL(testEnv.redisUrl).pathname.replace(/^\//, '') || '0');
-  if (!Number.isInteger(ACCOUNTS_REDIS_DB) || ACCOUNTS_REDIS_DB < 1 || ACCOUNTS_REDIS_DB === serviceDb || ACCOUNTS_REDIS_DB === testEnv.scratchRedisDb) {
-    throw new Error(
-      `refusing to use Redis db ${String(ACCOUNTS_REDIS_DB)} (TEST_REDIS_ACCOUNTS_SCRATCH_DB): it must be >= 1 and neither the service's db ${serviceDb} nor the scratch db ${testEnv.scratchRedisDb}`,
-    );
-  }
-  const actual = /(?:^|\s)db=(\d+)(?:\s|$)/.exec(String(await redis.client('INFO')))?.[1];
-  if (actual === undefined || Number(actual) !== ACCOUNTS_REDIS_DB) {
-    throw new Error(`refusing to flush: the connection is on Redis db ${actual ?? '?'}, not db ${ACCOUNTS_REDIS_DB}`);
-  }
-}
-
-async function flushAccountsDatabase(redis: Redis): Promise<void> {
-  await assertAccountsDatabase(redis);
-  await redis.flushdb();
-}
-
-/** HSET / SET / SADD each key of crs-redis.jsonl, then EXPIRE it with its remaining TTL. */
-async function loadFixture(redis: Redis): Promise<number> {
-  await flushAccountsDatabase(redis);
-  const records = readFixtureRecords();
-  for (let i = 0; i < records.length; i += 1000) {
-    const pipeline = redis.pipeline();
-    for (const record of records.slice(i, i + 1000)) {
-      if (record.type === 'hash') pipeline.hset(record.key, record.value);
-      else if (record.type === 'string') pipeline.set(record.key, record.value);
-      else pipeline.sadd(record.key, ...record.value);
-      if (record.ttl > 0) pipeline.expire(record.key, record.ttl);
-    }
-    const failed = ((await pipeline.exec()) ?? []).find(([error]) => error !== null);
-    if (failed) throw failed[0];
-  }
-  return records.length;
 }
 
 // ---------------------------------------------------------------------------
@@ -272,8 +220,8 @@ describe.skipIf(!present)('CRS import of the account domain from the crs-2025-09
 
   beforeAll(async () => {
     expected = readExpected() as AccountsExpected;
-    redis = openAccountsRedis();
-    await loadFixture(redis);
+    redis = openScratchRedis(ACCOUNTS_REDIS_DB);
+    await loadFixtureIntoRedis(redis);
     database = await createTestDatabase();
     app = await startApp(database);
     root = rootPool(database);
@@ -284,7 +232,7 @@ describe.skipIf(!present)('CRS import of the account domain from the crs-2025-09
 
   afterAll(async () => {
     if (redis !== undefined) {
-      await flushAccountsDatabase(redis).catch((error: unknown) => console.warn(`could not flush Redis db ${ACCOUNTS_REDIS_DB}: ${String(error)}`));
+      await flushScratch(redis).catch((error: unknown) => console.warn(`could not flush Redis db ${ACCOUNTS_REDIS_DB}: ${String(error)}`));
       redis.disconnect();
     }
     await root?.end();
