@@ -961,7 +961,7 @@ CREATE FUNCTION api.dashboard_counts(p_at timestamp with time zone DEFAULT now()
     SET search_path TO ''
     AS $$
   select 'api_keys', count(*) filter (where k.deleted_at is null), count(*) filter (where k.deleted_at is null and k.is_active),
-         count(*) filter (where (k.created_at at time zone relaypg.usage_time_zone())::date
+         count(*) filter (where k.deleted_at is null and (k.created_at at time zone relaypg.usage_time_zone())::date
                                 = (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date),
          null::bigint, null::bigint, null::bigint, null::bigint
     from relaypg.api_keys k
@@ -1912,9 +1912,12 @@ COMMENT ON FUNCTION api.import_crs_user(p_redis_key text, p_document jsonb) IS '
 --
 
 CREATE FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone DEFAULT now()) RETURNS TABLE(period text, requests bigint, input_tokens bigint, output_tokens bigint, cache_create_tokens bigint, cache_create_5m_tokens bigint, cache_create_1h_tokens bigint, cache_read_tokens bigint, all_tokens bigint, long_context_requests bigint, cost numeric, opus_cost numeric)
-    LANGUAGE sql STABLE SECURITY DEFINER
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO ''
     AS $$
+#variable_conflict use_column
+begin
+  return query
   with today as (select (coalesce(p_at, now()) at time zone relaypg.usage_time_zone())::date as day),
   periods as (
     select 'today' as period, t.day as first_day, t.day as last_day from today t
@@ -1956,7 +1959,8 @@ CREATE FUNCTION api.key_usage(p_key_id uuid, p_at timestamp with time zone DEFAU
                       coalesce(sum(d.long_context_requests), 0) as long_context_requests,
                       coalesce(sum(d.cost), 0) as cost, coalesce(sum(d.opus_cost), 0) as opus_cost
                  from relaypg.api_key_daily_usage d
-                where d.api_key_id = p_key_id and d.day > (select t.day from today t)) l
+                where d.api_key_id = p_key_id and d.day > (select t.day from today t)) l;
+end
 $$;
 
 
@@ -2249,6 +2253,7 @@ CREATE FUNCTION api.maintain_partitions(p_now timestamp with time zone DEFAULT n
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
     SET "TimeZone" TO 'UTC'
+    SET lock_timeout TO '500ms'
     AS $$
 declare
   v_policy relaypg.partition_policies;
@@ -2271,21 +2276,33 @@ begin
       v_start := v_start + v_step;
     end loop;
     while v_start <= date_trunc(v_policy.step, p_now) + v_step * v_policy.premake loop
-      v_created := relaypg.create_partition(v_policy.table_name, v_start);
-      if v_created is not null then
-        action := 'created';
-        partition_name := v_created;
+      begin
+        v_created := relaypg.create_partition(v_policy.table_name, v_start);
+        if v_created is not null then
+          action := 'created';
+          partition_name := v_created;
+          return next;
+        end if;
+      exception when lock_not_available then
+        action := 'busy';
+        partition_name := v_policy.table_name;
         return next;
-      end if;
+      end;
       v_start := v_start + v_step;
     end loop;
     if v_cut is not null then
       for v_old in select b.partition_name from relaypg.partition_bounds(v_policy.table_name) b
                     where b.upper_bound <= v_cut order by b.lower_bound loop
-        execute format('alter table relaypg.%I detach partition relaypg.%I', v_policy.table_name, v_old.partition_name);
-        execute format('drop table relaypg.%I', v_old.partition_name);
-        action := 'dropped';
-        partition_name := v_old.partition_name;
+        begin
+          -- Dropping a partition locks its parent exclusively: briefly, or not now.
+          execute format('alter table relaypg.%I detach partition relaypg.%I', v_policy.table_name, v_old.partition_name);
+          execute format('drop table relaypg.%I', v_old.partition_name);
+          action := 'dropped';
+          partition_name := v_old.partition_name;
+        exception when lock_not_available then
+          action := 'busy';
+          partition_name := v_old.partition_name;
+        end;
         return next;
       end loop;
     end if;
@@ -2300,7 +2317,7 @@ ALTER FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from ti
 -- Name: FUNCTION maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) IS 'Creates the partitions of every usage table from p_from (default p_now) to premake steps past p_now, and drops those whose range ended before the retention (measured from the earlier of p_now and now); returns what it did. RVINV.';
+COMMENT ON FUNCTION api.maintain_partitions(p_now timestamp with time zone, p_from timestamp with time zone) IS 'Creates the partitions of every usage table from p_from (default p_now) to premake steps past p_now, and drops those whose range ended before the retention (measured from the earlier of p_now and now); returns what it did (busy: a lock not had within 500 ms, left to the next run). RVINV.';
 
 
 --
@@ -2899,17 +2916,31 @@ declare
   v_zone text := relaypg.usage_time_zone();
 begin
   perform relaypg.check_usage_events(p_events);
-  -- One request id at a time across every caller (ids in sorted order, so
-  -- that two batches cannot deadlock): the probe below, a new statement and
-  -- so a new snapshot, then sees any earlier recording of the same id.
-  perform pg_advisory_xact_lock(hashtextextended('relaypg.usage_event:' || s.request_id, 0))
-     from (select distinct e ->> 'requestId' as request_id from jsonb_array_elements(p_events) e order by 1) s;
-  perform relaypg.remember_price_keys(array(select e ->> 'model' from jsonb_array_elements(p_events) e));
+  -- One request id at a time across every caller: each id locks one of 512
+  -- advisory buckets (a bounded number per batch, so big batches cannot fill
+  -- the lock table), in sorted order so that two batches cannot deadlock. The
+  -- probe below, a new statement and so a new snapshot, then sees any
+  -- earlier recording of the same id.
+  perform pg_advisory_xact_lock(hashtext('relaypg.usage_event'), s.bucket)
+     from (select distinct (hashtextextended(e ->> 'requestId', 0) & 511)::integer as bucket
+             from jsonb_array_elements(p_events) e order by 1) s;
+  -- The keys' ledger rows are locked first, in key order, as api.admit_request
+  -- locks them (then leases and days): the same order everywhere, no deadlock.
+  -- (A key's first row is created by the statement below, in key order too.)
+  perform 1 from relaypg.api_key_usage u
+   where u.api_key_id = any (array(select (e ->> 'apiKeyId')::uuid from jsonb_array_elements(p_events) e))
+   order by u.api_key_id
+     for update;
+  -- Only a model met for the first time costs the fuzzy match (and a write).
+  if exists (select from jsonb_array_elements(p_events) e
+              where not exists (select from relaypg.model_price_keys k where k.model = e ->> 'model')) then
+    perform relaypg.remember_price_keys(array(select e ->> 'model' from jsonb_array_elements(p_events) e));
+  end if;
   return query
   with input as (
     -- The first event of a request id in the batch wins, as a retry would.
     select distinct on (x."requestId")
-           e.ord, x."requestId" as request_id, coalesce(x."occurredAt", now()) as occurred_at, x."apiKeyId" as api_key_id,
+           x.ord, x."requestId" as request_id, coalesce(x."occurredAt", now()) as occurred_at, x."apiKeyId" as api_key_id,
            x."accountId" as account_id, x."accountKind" as account_kind, x.model,
            coalesce(x."inputTokens", 0) as input_tokens, coalesce(x."outputTokens", 0) as output_tokens,
            greatest(coalesce(x."cacheCreationTokens", 0),
@@ -2918,13 +2949,16 @@ begin
            coalesce(x."cacheCreation5mTokens", 0) as cache_5m, coalesce(x."cacheCreation1hTokens", 0) as cache_1h,
            coalesce(x."cacheReadTokens", 0) as cache_read_tokens, x.stream, coalesce(x.status, 200) as status,
            x."durationMs" as duration_ms, coalesce(x."costPath", 'details') as cost_path
-      from jsonb_array_elements(p_events) with ordinality e(v, ord)
-      cross join lateral jsonb_to_record(e.v) as x(
+      -- One call over the whole array (the planner then expects many rows, not one per element).
+      from rows from (jsonb_to_recordset(p_events) as (
         "requestId" text, "occurredAt" timestamptz, "apiKeyId" uuid, "accountId" uuid, "accountKind" text, model text,
         "inputTokens" bigint, "outputTokens" bigint, "cacheCreationTokens" bigint, "cacheCreation5mTokens" bigint,
         "cacheCreation1hTokens" bigint, "cacheReadTokens" bigint, stream boolean, status integer, "durationMs" integer,
-        "costPath" text)
-     order by x."requestId", e.ord
+        "costPath" text)) with ordinality as x(
+        "requestId", "occurredAt", "apiKeyId", "accountId", "accountKind", model, "inputTokens", "outputTokens",
+        "cacheCreationTokens", "cacheCreation5mTokens", "cacheCreation1hTokens", "cacheReadTokens", stream, status,
+        "durationMs", "costPath", ord)
+     order by x."requestId", x.ord
   ),
   fresh as (
     select i.* from input i
@@ -3210,8 +3244,10 @@ CREATE FUNCTION api.roll_up_usage() RETURNS TABLE(ran boolean, events bigint)
     SET search_path TO ''
     AS $$
 declare
-  v_current constant pg_snapshot := pg_current_snapshot();
+  v_current pg_snapshot;
   v_previous pg_snapshot;
+  v_watermark relaypg.usage_rollup_watermark;
+  v_cluster constant bigint := (pg_catalog.pg_control_system()).system_identifier;
   v_zone text := relaypg.usage_time_zone();
   v_grain text;
 begin
@@ -3222,7 +3258,22 @@ begin
     return;
   end if;
   ran := true;
-  select w.snapshot into v_previous from relaypg.usage_rollup_watermark w for update;
+  select w.* into v_watermark from relaypg.usage_rollup_watermark w for update;
+  -- Taken after the lock and the watermark: never older than the watermark.
+  v_current := pg_current_snapshot();
+  v_previous := v_watermark.snapshot;
+  if v_watermark.cluster_id is distinct from v_cluster then
+    -- A dump restored into another cluster: its events' ids are the old
+    -- cluster's. Those the watermark had counted, and recorded before its
+    -- run, become '1' (seen by every snapshot); every other event (pending
+    -- at the dump, or recorded here since) '3', which the new watermark
+    -- '3:3:' has not seen and every snapshot here has: it is counted now.
+    raise notice 'usage roll-up: the watermark comes from another cluster (a restored dump); re-basing the events'' transaction ids';
+    update relaypg.usage_events e
+       set recorded_xid = case when pg_visible_in_snapshot(e.recorded_xid, v_previous) and e.recorded_at <= v_watermark.rolled_at
+                               then '1'::xid8 else '3'::xid8 end;
+    v_previous := '3:3:'::pg_snapshot;
+  end if;
   -- The new events, once; then their sums into each grain.
   create temporary table pg_temp.usage_rollup_events on commit drop as
   select s.scope, s.scope_id, e.model, e.occurred_at, e.input_tokens, e.output_tokens, e.cache_create_tokens,
@@ -3246,7 +3297,7 @@ begin
         else format('date_trunc(''month'', r.occurred_at at time zone %L)::date', v_zone) end));
   end loop;
   drop table pg_temp.usage_rollup_events;
-  update relaypg.usage_rollup_watermark set snapshot = v_current, rolled_at = now();
+  update relaypg.usage_rollup_watermark set snapshot = v_current, cluster_id = v_cluster, rolled_at = now();
   return next;
 end
 $$;
@@ -3340,9 +3391,10 @@ begin
   ran := true;
   select p.sticky_sessions, p.oauth_sessions into sticky_sessions, oauth_sessions from api.purge_expired_sessions() p;
   leases := api.purge_expired_leases();
+  select r.events into events_rolled_up from api.roll_up_usage() r;
+  -- Last: a partition change locks its table until this transaction ends.
   select count(*) filter (where m.action = 'created'), count(*) filter (where m.action = 'dropped')
     into partitions_created, partitions_dropped from api.maintain_partitions() m;
-  select r.events into events_rolled_up from api.roll_up_usage() r;
   return next;
 end
 $$;
@@ -3840,14 +3892,14 @@ begin
     if coalesce(p_scope_id, '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' then
       perform relaypg.raise_invalid('scope_id', 'must be a key id (a UUID)');
     end if;
-    select k.created_at into since from relaypg.api_keys k where k.id::text = p_scope_id;
+    select k.created_at into since from relaypg.api_keys k where k.id = p_scope_id::uuid;
     select t.requests, t.input_tokens + t.output_tokens into requests, tokens
       from api.key_usage(p_scope_id::uuid, p_at) t where t.period = 'total';
     -- A purged key: from its first use.
-    since := coalesce(since, (select u.first_used_at from relaypg.api_key_usage u where u.api_key_id::text = p_scope_id));
+    since := coalesce(since, (select u.first_used_at from relaypg.api_key_usage u where u.api_key_id = p_scope_id::uuid));
   else
     since := case p_scope
-      when 'account' then (select a.created_at from relaypg.accounts a where a.id::text = p_scope_id)
+      when 'account' then (select a.created_at from relaypg.accounts a where a.id::text = lower(p_scope_id))
       else (select min(k.created_at) from relaypg.api_keys k) end;
     select t.requests, t.input_tokens + t.output_tokens into requests, tokens
       from api.usage_totals(p_scope, p_scope_id, p_at) t where t.period = 'total';
@@ -3900,7 +3952,7 @@ begin
            h.cache_create_1h_tokens, h.cache_read_tokens,
            h.input_tokens + h.output_tokens + h.cache_create_tokens + h.cache_read_tokens, h.long_context_requests, h.cost
       from relaypg.usage_rollups_hourly h
-     where h.scope = p_scope and h.scope_id = coalesce(p_scope_id, '')
+     where h.scope = p_scope and h.scope_id = lower(coalesce(p_scope_id, ''))
        and h.bucket >= (p_from::timestamp at time zone v_zone) and h.bucket < ((p_to + 1)::timestamp at time zone v_zone)
      order by h.bucket, h.model;
   elsif p_grain = 'day' then
@@ -3909,7 +3961,7 @@ begin
            d.cache_create_5m_tokens, d.cache_create_1h_tokens, d.cache_read_tokens,
            d.input_tokens + d.output_tokens + d.cache_create_tokens + d.cache_read_tokens, d.long_context_requests, d.cost
       from relaypg.usage_rollups_daily d
-     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket between p_from and p_to
+     where d.scope = p_scope and d.scope_id = lower(coalesce(p_scope_id, '')) and d.bucket between p_from and p_to
      order by d.bucket, d.model;
   else
     return query
@@ -3917,7 +3969,7 @@ begin
            m.cache_create_5m_tokens, m.cache_create_1h_tokens, m.cache_read_tokens,
            m.input_tokens + m.output_tokens + m.cache_create_tokens + m.cache_read_tokens, m.long_context_requests, m.cost
       from relaypg.usage_rollups_monthly m
-     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '')
+     where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, ''))
        and m.bucket between date_trunc('month', p_from)::date and p_to
      order by m.bucket, m.model;
   end if;
@@ -3951,13 +4003,13 @@ begin
   return query
   with r as (
     select 'total' as period, m.* from relaypg.usage_rollups_monthly m
-     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket <= date_trunc('month', v_today)::date
+     where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket <= date_trunc('month', v_today)::date
     union all
     select 'month', m.* from relaypg.usage_rollups_monthly m
-     where m.scope = p_scope and m.scope_id = coalesce(p_scope_id, '') and m.bucket = date_trunc('month', v_today)::date
+     where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket = date_trunc('month', v_today)::date
     union all
     select 'today', d.* from relaypg.usage_rollups_daily d
-     where d.scope = p_scope and d.scope_id = coalesce(p_scope_id, '') and d.bucket = v_today
+     where d.scope = p_scope and d.scope_id = lower(coalesce(p_scope_id, '')) and d.bucket = v_today
   )
   select p.period, coalesce(sum(r.requests), 0)::bigint, coalesce(sum(r.input_tokens), 0)::bigint,
          coalesce(sum(r.output_tokens), 0)::bigint, coalesce(sum(r.cache_create_tokens), 0)::bigint,
@@ -4814,6 +4866,9 @@ begin
         long_context_output_tokens = t.long_context_output_tokens + excluded.long_context_output_tokens,
         cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
     when 'day' then
+      -- The key's ledger row first, as recording and admission lock them.
+      insert into relaypg.api_key_usage (api_key_id) values ((v_item ->> 'apiKeyId')::uuid) on conflict (api_key_id) do nothing;
+      perform 1 from relaypg.api_key_usage u where u.api_key_id = (v_item ->> 'apiKeyId')::uuid for update;
       insert into relaypg.api_key_daily_usage as t (
         api_key_id, day, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens,
         cache_create_1h_tokens, cache_read_tokens, long_context_requests, cost, opus_cost)
@@ -4992,12 +5047,13 @@ begin
         ) x(name, bad, problem)
        where x.bad
       union all
-      select t.name, 'must be a whole number from 0 to 9007199254740991'
+      -- At most 10^12 tokens of a class per request: 5000 of them cannot overflow a bigint sum.
+      select t.name, 'must be a whole number from 0 to 1000000000000'
         from unnest(array['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheCreation5mTokens',
                           'cacheCreation1hTokens', 'cacheReadTokens']) t(name)
        where jsonb_typeof(e.v -> t.name) not in ('null')
-         and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,16}$'
-              or (e.v ->> t.name)::numeric > 9007199254740991)
+         and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,13}$'
+              or (e.v ->> t.name)::numeric > 1000000000000)
       union all
       select 'durationMs', 'must be a whole number of milliseconds from 0 to 2147483647'
        where jsonb_typeof(e.v -> 'durationMs') not in ('null')
@@ -5045,7 +5101,6 @@ declare
   v_name text;
   v_lower text;
   v_upper text;
-  v_rows bigint;
 begin
   select p.* into strict v_policy from relaypg.partition_policies p where p.table_name = p_table;
   if p_from is distinct from date_trunc(v_policy.step, p_from) then
@@ -5064,19 +5119,15 @@ begin
     v_lower := quote_literal(p_from);
     v_upper := quote_literal(p_from + ('1 ' || v_policy.step)::interval);
   end if;
-  execute format('select count(*) from relaypg.%I where %I >= %s and %I < %s',
-                 p_table || '_default', v_column, v_lower, v_column, v_upper) into v_rows;
-  if v_rows = 0 then
-    execute format('create table relaypg.%I partition of relaypg.%I for values from (%s) to (%s)',
-                   v_name, p_table, v_lower, v_upper);
-  else
-    -- Attaching would fail while the default partition holds rows of the range.
-    execute format('create table relaypg.%I (like relaypg.%I including defaults including constraints)', v_name, p_table);
-    execute format('with moved as (delete from relaypg.%I where %I >= %s and %I < %s returning *) insert into relaypg.%I select * from moved',
-                   p_table || '_default', v_column, v_lower, v_column, v_upper, v_name);
-    execute format('alter table relaypg.%I attach partition relaypg.%I for values from (%s) to (%s)',
-                   p_table, v_name, v_lower, v_upper);
-  end if;
+  -- Created apart and attached: ATTACH takes only a SHARE UPDATE EXCLUSIVE
+  -- lock on the parent, so recording goes on (CREATE ... PARTITION OF would
+  -- lock it exclusively). Rows the default partition already holds for the
+  -- range move in first (attaching would fail while they are there).
+  execute format('create table relaypg.%I (like relaypg.%I including defaults including constraints)', v_name, p_table);
+  execute format('with moved as (delete from relaypg.%I where %I >= %s and %I < %s returning *) insert into relaypg.%I select * from moved',
+                 p_table || '_default', v_column, v_lower, v_column, v_upper, v_name);
+  execute format('alter table relaypg.%I attach partition relaypg.%I for values from (%s) to (%s)',
+                 p_table, v_name, v_lower, v_upper);
   return v_name;
 end
 $$;
@@ -5403,7 +5454,6 @@ declare
   v_counts jsonb;
   v_bucket text;
   v_monday date;
-  v_other date;
   v_real boolean;
 begin
   if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:' || v_uuid || '$|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
@@ -5466,24 +5516,25 @@ begin
       when 'daily' then v_counts || jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3])
       else jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[2]), 'day', v_m[3], 'cost', relaypg.crs_money(p_value, 'value')) end);
   end if;
-  -- A key's Opus cost of a week, put on the week's Monday (relaypg sums ISO
-  -- weeks of days). CRS labels a week with the calendar year of its local
-  -- date: local 2025-12-29 is its 2025-W01, and local 2025-01-01 too. Of the
-  -- two weeks a W01 label can mean, the one nearer the cut-off is taken
-  -- (CRS keeps weekly keys 14 days).
-  v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4})-W([0-9]{2})$');
+  -- A key's Opus cost of a week, put on the Monday of the week it counted
+  -- (relaypg sums ISO weeks of days). CRS's week numbers are its own (spec 4:
+  -- the calendar year of the local date, a count that uses the time of day),
+  -- so the label is matched against CRS's labels of the three weeks before
+  -- the cut-off (CRS keeps weekly keys 14 days); only an older label is read
+  -- as the ISO week it spells.
+  v_m := regexp_match(p_redis_key, '^usage:opus:weekly:' || v_uuid || ':([0-9]{4}-W[0-9]{2})$');
   if v_m is not null then
-    if v_m[3]::integer not between 1 and 53 or v_m[2]::integer < 1 then
-      perform relaypg.raise_bad_crs_field('(key name)', format('week %L is not a week', v_m[2] || '-W' || v_m[3]));
-    end if;
-    v_monday := to_date(v_m[2] || '-' || v_m[3], 'IYYY-IW');
-    if to_char(v_monday, 'IYYY-IW') <> v_m[2] || '-' || v_m[3] then
-      perform relaypg.raise_bad_crs_field('(key name)', format('%s has no ISO week %s', v_m[2], v_m[3]));
-    end if;
-    if v_m[3] = '01' and p_reference is not null then
-      v_other := to_date((v_m[2]::integer + 1)::text || '-01', 'IYYY-IW');
-      if abs(v_other - p_reference) < abs(v_monday - p_reference) then
-        v_monday := v_other;
+    select max(date_trunc('week', p_reference - g.n)::date) into v_monday
+      from generate_series(0, 20) g(n)
+      cross join (values (interval '0'), (interval '1 day - 1 millisecond')) t(at)
+     where relaypg.crs_week_label(p_reference - g.n + t.at) = v_m[2];
+    if v_monday is null then
+      if substr(v_m[2], 7)::integer not between 1 and 53 or left(v_m[2], 4)::integer < 1 then
+        perform relaypg.raise_bad_crs_field('(key name)', format('week %L is not a week', v_m[2]));
+      end if;
+      v_monday := to_date(left(v_m[2], 4) || '-' || substr(v_m[2], 7), 'IYYY-IW');
+      if to_char(v_monday, 'IYYY-"W"IW') <> v_m[2] then
+        perform relaypg.raise_bad_crs_field('(key name)', format('%s is not a week of CRS''s near the cut-off nor an ISO week', v_m[2]));
       end if;
     end if;
     return jsonb_build_array(jsonb_build_object('target', 'day', 'apiKeyId', lower(v_m[1]), 'day', v_monday,
@@ -5537,6 +5588,30 @@ ALTER FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p
 --
 
 COMMENT ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date) IS 'What a CRS usage key (usage:*, account_usage:*) adds to the ledger and rollups (buckets read in p_time_zone; p_reference: the cut-off''s local day, for CRS''s W01 labels), or {"skip": why}. IMBAD.';
+
+
+--
+-- Name: crs_week_label(timestamp without time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.crs_week_label(p_local timestamp without time zone) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO ''
+    AS $$
+  select to_char(p_local, 'YYYY') || '-W'
+         || lpad(ceil((extract(epoch from t.thursday - make_timestamp(extract(year from t.thursday)::integer, 1, 1, 0, 0, 0)) / 86400 + 1)
+                      / 7)::integer::text, 2, '0')
+    from (select p_local + make_interval(days => 4 - extract(isodow from p_local)::integer) as thursday) t;
+$$;
+
+
+ALTER FUNCTION relaypg.crs_week_label(p_local timestamp without time zone) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION crs_week_label(p_local timestamp without time zone); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.crs_week_label(p_local timestamp without time zone) IS 'The week label CRS 0881cc09 writes for a local instant (usage:opus:weekly:{key}:{label}); not an ISO week.';
 
 
 --
@@ -6944,7 +7019,6 @@ COMMENT ON TABLE relaypg.usage_settings IS 'The one time zone (IANA) that cuts u
 
 CREATE FUNCTION relaypg.usage_time_zone() RETURNS text
     LANGUAGE sql STABLE
-    SET search_path TO ''
     RETURN (SELECT s.time_zone FROM relaypg.usage_settings s);
 
 
@@ -7405,6 +7479,7 @@ ALTER TABLE relaypg.usage_events_default OWNER TO :DATABASE_OWNER;
 CREATE TABLE relaypg.usage_rollup_watermark (
     singleton boolean DEFAULT true NOT NULL,
     snapshot pg_snapshot NOT NULL,
+    cluster_id bigint DEFAULT (pg_control_system()).system_identifier NOT NULL,
     rolled_at timestamp with time zone,
     CONSTRAINT usage_rollup_watermark_is_one_row CHECK (singleton)
 );
@@ -8942,6 +9017,13 @@ REVOKE ALL ON FUNCTION relaypg.crs_timestamptz(p_fields jsonb, p_field text) FRO
 --
 
 REVOKE ALL ON FUNCTION relaypg.crs_usage_contribution(p_redis_key text, p_value jsonb, p_time_zone text, p_reference date) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION crs_week_label(p_local timestamp without time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.crs_week_label(p_local timestamp without time zone) FROM PUBLIC;
 
 
 --

@@ -136,8 +136,7 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
   if (usageKeys.minuteMetrics > 0) {
     ignored.push({ redisKey: `system:metrics:minute:* (${usageKeys.minuteMetrics} keys)`, reason: 'per-minute totals CRS never expires (a leak); relaypg reads recent traffic from its events' });
   }
-  // The baseline covers CRS's traffic up to this instant.
-  const usageCutOff = new Date();
+
   if (options.accounts === undefined && accountKeys.accounts.length + accountKeys.oauth.length > 0) {
     throw new ImportSetupError(
       `the CRS Redis holds ${accountKeys.accounts.length} account(s) and ${accountKeys.oauth.length} OAuth authorisation(s): set CRS_ENCRYPTION_KEY (CRS's ENCRYPTION_KEY, to decrypt them) and ACCOUNT_SECRET_KEY (relaypg's key, to encrypt them)`,
@@ -158,13 +157,18 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
     accountNotes: [],
     danglingBindings: [],
     usage: emptyDomain(usageKeys.keys.length),
-    usageCutOff: usageCutOff.toISOString(),
+    usageCutOff: '',
   };
 
   const client = await pool.connect();
   const db = preparedConnection(client);
+  let usageCutOff: Date;
   try {
     await client.query('begin');
+    // The usage baseline covers CRS's traffic up to the start of the import,
+    // on the database's clock (the one api.import_crs_usage checks against).
+    usageCutOff = (await client.query<{ now: Date }>('select now() as now')).rows[0]!.now;
+    report.usageCutOff = usageCutOff.toISOString();
     for (const [i, redisKey] of userKeys.entries()) {
       const raw = await redis.get(redisKey);
       await importRecord(client, report.users, redisKey, async () => {
@@ -208,6 +212,10 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
       report.accountNotes = accountNotes.notes;
       report.danglingBindings = accountNotes.danglingBindings;
     }
+    await client.query(report.dryRun ? 'rollback' : 'commit');
+    // Usage comes last, in transactions of its own (a batch of CRS keys each,
+    // idempotent): a key's ledger rows stay locked only for its batch, not
+    // for the whole import, so live traffic of imported keys goes on.
     await importUsageDomain(
       redis,
       db,
@@ -215,8 +223,12 @@ export async function importFromCrs(options: ImportOptions): Promise<ImportRepor
       usageCutOff,
       (redisKey, run) => importRecord(client, report.usage, redisKey, run),
       (done, total) => options.onProgress?.('usage', done, total),
+      async (batch) => {
+        await client.query('begin');
+        await batch();
+        await client.query(report.dryRun ? 'rollback' : 'commit');
+      },
     );
-    await client.query(report.dryRun ? 'rollback' : 'commit');
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;

@@ -31,7 +31,10 @@ export async function findUsageKeys(redis: Redis): Promise<UsageKeys> {
   return result;
 }
 
-/** Reads the keys in pipelines and imports each through `importOne` (a savepoint per key). */
+/**
+ * Reads the keys in pipelines of 500 and imports each through `importOne` (a
+ * savepoint per key); each 500 run inside `inTransaction`.
+ */
 export async function importUsageDomain(
   redis: Redis,
   db: Queryable,
@@ -39,20 +42,23 @@ export async function importUsageDomain(
   cutOff: Date,
   importOne: (redisKey: string, run: () => Promise<Action>) => Promise<void>,
   onProgress: (done: number, total: number) => void,
+  inTransaction: (batch: () => Promise<void>) => Promise<void>,
 ): Promise<void> {
   const { keys } = found;
   for (let i = 0; i < keys.length; i += 500) {
     const slice = keys.slice(i, i + 500);
     const values = await slice.reduce((pipe, key) => (key.type === 'hash' ? pipe.hgetall(key.redisKey) : pipe.get(key.redisKey)), redis.pipeline()).exec();
-    for (const [j, key] of slice.entries()) {
-      const [error, raw] = values![j]!;
-      await importOne(key.redisKey, async () => {
-        if (error || raw === null) throw Object.assign(new Error(`${key.redisKey} vanished while reading`), { code: 'IMBAD' });
-        const value = key.type === 'hash' ? (raw as Record<string, string>) : { value: raw as string };
-        const [row] = await importCrsUsage.run({ redisKey: key.redisKey, value, cutOff }, db);
-        return row!.action as Action;
-      });
-      onProgress(i + j + 1, keys.length);
-    }
+    await inTransaction(async () => {
+      for (const [j, key] of slice.entries()) {
+        const [error, raw] = values![j]!;
+        await importOne(key.redisKey, async () => {
+          if (error || raw === null) throw Object.assign(new Error(`${key.redisKey} vanished while reading`), { code: 'IMBAD' });
+          const value = key.type === 'hash' ? (raw as Record<string, string>) : { value: raw as string };
+          const [row] = await importCrsUsage.run({ redisKey: key.redisKey, value, cutOff }, db);
+          return row!.action as Action;
+        });
+        onProgress(i + j + 1, keys.length);
+      }
+    });
   }
 }

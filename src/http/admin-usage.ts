@@ -15,8 +15,10 @@ export interface UsageRouteDeps {
 }
 
 // Any hex UUID: imported CRS ids need not be RFC 4122 version 4.
-const idParams = z.object({ id: z.guid({ error: 'id must be a UUID' }) });
-const localDay = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+const guid = z.guid({ error: 'id must be a UUID' }).transform((id) => id.toLowerCase());
+const idParams = z.object({ id: guid });
+// Year 0 is no date PostgreSQL takes.
+const localDay = z.iso.date({ error: 'must be a date YYYY-MM-DD' }).refine((day) => !day.startsWith('0000'), 'must be a date YYYY-MM-DD');
 const atQuery = z.strictObject({ at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 instant' }).optional() });
 const rangeQuery = z.strictObject({
   grain: z.enum(['hour', 'day', 'month']).default('day'),
@@ -25,7 +27,7 @@ const rangeQuery = z.strictObject({
 });
 const trendQuery = rangeQuery.extend({
   scope: z.enum(['key', 'account', 'all']).default('all'),
-  id: z.guid({ error: 'id must be a UUID' }).optional(),
+  id: guid.optional(),
 });
 const recentQuery = z.strictObject({ minutes: z.coerce.number().int().min(1).max(1440).default(5) });
 
@@ -80,7 +82,7 @@ export function registerUsageRoutes(app: FastifyInstance, deps: UsageRouteDeps):
       // Per model and bucket: a key's, an account's or the whole service's.
       admin.get('/trend', async (request) => {
         const query = parseInput(trendQuery, request.query, 'query');
-        const scopeId = query.scope === 'all' ? '' : parseInput(z.guid({ error: 'id must be a UUID' }), query.id, 'id');
+        const scopeId = query.scope === 'all' ? '' : parseInput(guid, query.id, 'id');
         const items = await deps.usage.byModel(query.scope, scopeId, query.grain, query.from, query.to);
         return { scope: query.scope, id: scopeId || null, grain: query.grain, items };
       });

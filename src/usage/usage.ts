@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { z } from 'zod';
 import { ACCOUNT_KINDS } from '../accounts/account.js';
+import { storableText } from '../api-keys/api-key-settings.js';
 import { preparedConnection, type Queryable } from '../db.js';
 import { AppError, mapDbErrors, serviceErrors } from '../errors.js';
 import {
@@ -22,17 +23,18 @@ import {
   usageTotals,
 } from './usage.queries.js';
 
-const tokens = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** At most 10^12 tokens of a class per request: far above any model's, and 5000 of them cannot overflow a bigint sum. */
+const tokens = z.number().int().min(0).max(1_000_000_000_000);
 
 /** One relayed request, as the relay reports it. */
 export const usageEventSchema = z.strictObject({
-  requestId: z.string().min(1).max(128),
+  requestId: storableText().min(1).max(128),
   occurredAt: z.date().optional(),
-  apiKeyId: z.uuid(),
-  accountId: z.uuid().nullish(),
+  apiKeyId: z.uuid().transform((id) => id.toLowerCase()),
+  accountId: z.uuid().transform((id) => id.toLowerCase()).nullish(),
   accountKind: z.enum(ACCOUNT_KINDS).nullish(),
   /** The model as sent upstream (after `ccr,` is stripped); statistics use CRS's normalised name. */
-  model: z.string().min(1).max(200),
+  model: storableText().min(1).max(200),
   inputTokens: tokens.default(0),
   outputTokens: tokens.default(0),
   /** All cache writes. */

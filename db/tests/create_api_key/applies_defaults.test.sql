@@ -20,7 +20,7 @@ select is(
     'owner_user_id', null, 'owner_username', null, 'icon', '', 'created_by', 'admin',
     'last_used_at', null, 'deleted_at', null, 'deleted_by', null, 'deleted_by_type', null,
     'restored_at', null, 'restored_by', null, 'restored_by_type', null,
-    'auth_version', 1, 'crs_extra', '{}'::jsonb),
+    'auth_version', 1, 'crs_extra', '{}'::jsonb, 'total_cost_limit', null),
   'every field but the timestamps has its default');
 select is((select created_at from created), now(), 'created_at is now');
 select is((select updated_at from created), now(), 'updated_at is now');

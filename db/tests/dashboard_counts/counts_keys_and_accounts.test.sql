@@ -1,5 +1,5 @@
--- api.dashboard_counts: keys (not deleted, active, created on the local day
--- of p_at) and accounts per kind, each counted once under its state at p_at
+-- api.dashboard_counts: keys (not deleted: total, active, created on the
+-- local day of p_at) and accounts per kind, each counted once under its state at p_at
 -- (available, paused, rate-limited, otherwise unavailable).
 begin;
 select plan(4);
@@ -19,7 +19,7 @@ update relaypg.accounts set rate_limited_until = now() + interval '1 hour' where
 update relaypg.accounts set blocked_reason = 'unauthorized' where id = tests.account_id('a-blocked');
 
 select is((select row(total, active, created_today)::text from api.dashboard_counts() where subject = 'api_keys'),
-  row(2::bigint, 1::bigint, 2::bigint)::text, 'keys: deleted ones left out; the active one; two created today (the deleted one too)');
+  row(2::bigint, 1::bigint, 1::bigint)::text, 'keys: deleted ones left out; the active one; one created today (deleted ones not counted)');
 select is((select row(total, available, paused, rate_limited, other_unavailable)::text from api.dashboard_counts()
             where subject = 'claude-official'),
   row(4::bigint, 1::bigint, 1::bigint, 1::bigint, 1::bigint)::text, 'Claude accounts by state, each once');

@@ -33,7 +33,7 @@ select is(
     'owner_user_id', null, 'icon', '', 'created_by', 'admin', 'created_at', '2025-08-07T06:03:00+00:00',
     'updated_at', '2025-08-07T06:03:00+00:00', 'last_used_at', null, 'deleted_at', null, 'deleted_by', null,
     'deleted_by_type', null, 'restored_at', null, 'restored_by', null, 'restored_by_type', null,
-    'auth_version', 1, 'crs_extra', '{"userUsername": ""}'::jsonb),
+    'auth_version', 1, 'crs_extra', '{"userUsername": ""}'::jsonb, 'total_cost_limit', null),
   'every CRS field is mapped (updated_at defaults to createdAt; userUsername kept in crs_extra)');
 
 select is(

@@ -39,7 +39,7 @@ select functions_are('relaypg', array[
   'lock_account', 'lock_account_group', 'lock_api_key', 'normalise_model', 'one_hour_cache_price',
   'partition_bounds', 'partition_key_column', 'price_key', 'price_number',
   'raise_bad_crs_field',
-  'raise_invalid', 'refuse_over_limit', 'release_bindings', 'record_scheduled_job', 'remember_price_keys', 'resolve_price_key', 'rollup_upsert_sql',
+  'crs_week_label', 'raise_invalid', 'refuse_over_limit', 'release_bindings', 'record_scheduled_job', 'remember_price_keys', 'resolve_price_key', 'rollup_upsert_sql',
   'save_account', 'save_api_key', 'setting_boolean',
   'setting_count', 'setting_model_mapping', 'setting_money', 'setting_name', 'setting_proxy', 'setting_text',
   'setting_text_array', 'setting_timestamptz', 'strip_vendor_prefix', 'to_account',
