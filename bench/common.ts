@@ -85,6 +85,18 @@ export async function drive(call: (i: number) => Promise<unknown>, count: number
 export const median = (runs: Run[]): Run => [...runs].sort((a, b) => a.ops - b.ops)[Math.floor((runs.length - 1) / 2)]!;
 export const fmtMs = (ms: number) => ms.toFixed(3);
 export const fmtOps = (ops: number) => Math.round(ops).toString();
+export const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
+/** The ratio of a path's ops/s to its anchor's, round by round (runs in the same order). */
+export const ratiosPerRound = (path: Run[], anchor: Run[]): string => path.map((r, i) => (r.ops / anchor[i]!.ops).toFixed(2)).join(' ');
+
+/** A positive integer option's default from an environment variable, else `fallback`. */
+export const envPositiveInt = (name: string, fallback: number): number => (process.env[name] ? positiveInt(process.env[name]!) : fallback);
+
+/** "1m 23.4s" */
+export const fmtDuration = (ms: number): string => {
+  const s = ms / 1000;
+  return s < 60 ? `${s.toFixed(1)}s` : `${Math.floor(s / 60)}m ${(s % 60).toFixed(1)}s`;
+};
 
 // ---------------------------------------------------------------- setup / teardown
 
@@ -95,6 +107,8 @@ export interface Resources {
   apps: App[];
   anchorPool?: pg.Pool;
   anchorRedis?: Redis;
+  /** Other pools the bench opened (closed before the database is dropped). */
+  pools?: pg.Pool[];
 }
 
 export async function withRootClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -107,9 +121,12 @@ export async function withRootClient<T>(run: (client: pg.Client) => Promise<T>):
   }
 }
 
-/** A fresh database migrated with setupDatabase (the same path as `relaypg db setup`). */
-export async function createBenchDatabase(resources: Resources): Promise<void> {
-  const name = `relaypg_bench_${randomBytes(5).toString('hex')}`;
+/**
+ * A fresh database migrated with setupDatabase (the same path as `relaypg db setup`),
+ * named `<prefix>_<random>`.
+ */
+export async function createBenchDatabase(resources: Resources, prefix = 'relaypg_bench'): Promise<void> {
+  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   const config = setupConfigFor(name);
   resources.databaseName = name; // set before creating it, so a failure half-way still drops it
   // graphile-migrate logs its progress with console.info/log: keep stdout for the results.
@@ -126,6 +143,19 @@ export function rootUrlFor(database: string): string {
   const url = new URL(testEnv.rootUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+/** The owner role (migrations, tables) on a bench database. */
+export const ownerUrlFor = (database: string): string => databaseUrl(testEnv.owner, testEnv.ownerPassword, database);
+/** The runtime role (EXECUTE on api.* only, as the service) on a bench database. */
+export const appUrlFor = (database: string): string => databaseUrl(testEnv.appUser, testEnv.appPassword, database);
+
+/** A pg.Pool that cleanup() closes; idle-client errors are ignored. */
+export function benchPool(resources: Resources, connectionString: string, max: number, applicationName: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: applicationName });
+  pool.on('error', () => undefined);
+  (resources.pools ??= []).push(pool);
+  return pool;
 }
 
 /** An app (createApp) on the bench database as the runtime role, with `poolSize` connections. */
@@ -184,6 +214,7 @@ export async function cleanup(resources: Resources): Promise<string[]> {
   };
   for (const app of resources.apps) await attempt('closing an app', () => app.close());
   if (resources.anchorPool) await attempt('closing the anchor pool', () => resources.anchorPool!.end());
+  for (const pool of resources.pools ?? []) await attempt('closing a pool', () => pool.end());
   resources.anchorRedis?.disconnect();
   const redisPrefix = resources.redisPrefix;
   if (redisPrefix !== undefined) {
@@ -223,4 +254,32 @@ export function onInterrupt(progress: (message: string) => void): () => void {
   };
   process.on('SIGINT', onSigint);
   return () => process.off('SIGINT', onSigint);
+}
+
+/**
+ * The frame of a benchmark's main(): Ctrl-C handling, the body, cleanup
+ * (also after an error or Ctrl-C), then the report on stdout (nothing when
+ * the body failed). `body` fills `report`. Returns the exit status.
+ */
+export async function runBench(name: string, resources: Resources, body: (report: string[]) => Promise<void>): Promise<number> {
+  const progress = (message: string) => process.stderr.write(`${name}: ${message}\n`);
+  const report: string[] = [];
+  let failed = false;
+  const offSigint = onInterrupt(progress);
+  try {
+    await body(report);
+  } catch (error) {
+    failed = true;
+    report.length = 0;
+    if (error instanceof Interrupted || interruption.interrupted) progress('interrupted');
+    else process.stderr.write(`${name} failed: ${(error as Error).stack ?? String(error)}\n`);
+  } finally {
+    progress('cleaning up');
+    const problems = await cleanup(resources);
+    for (const problem of problems) process.stderr.write(`${name}: cleanup: ${problem}\n`);
+    if (problems.length > 0) failed = true;
+    offSigint();
+  }
+  if (report.length > 0) process.stdout.write(`${report.join('\n')}\n`);
+  return interruption.interrupted ? 130 : failed ? 1 : 0;
 }

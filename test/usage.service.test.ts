@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { UsageService, type UsageEvent } from '../src/usage/usage.js';
-import { useTestApp } from './support/app.js';
+import { startApp, useTestApp } from './support/app.js';
 import { appErrorOf } from './support/errors.js';
 import { withRootPool } from './support/http.js';
 
@@ -190,8 +190,28 @@ describe('statistics', () => {
     expect((await appErrorOf(usage.setTimeZone('Mars/Olympus'))).field).toBe('time_zone');
   });
 
-  it('the service set the usage time zone from TIME_ZONE at start-up', async () => {
-    expect(await testApp.app.usage.setTimeZone('Asia/Shanghai')).toBe('Asia/Shanghai');
+  it('the service sets the usage time zone from TIME_ZONE at start-up', async () => {
+    expect(await testApp.app.usage.setTimeZone('UTC')).toBe('Asia/Shanghai');
+    const another = await startApp(testApp.database, { MAINTENANCE_INTERVAL_SECONDS: '0', TIME_ZONE: 'Asia/Shanghai' });
+    try {
+      expect(await testApp.app.usage.setTimeZone('Asia/Shanghai')).toBe('Asia/Shanghai');
+    } finally {
+      await another.close();
+    }
+  });
+
+  it('a roll-up while another holds the roll-up lock does nothing (ran: false) and counts nothing', async () => {
+    await withRootPool(testApp.database, async (pool) => {
+      const holder = await pool.connect();
+      try {
+        await holder.query('begin');
+        await holder.query("select pg_advisory_xact_lock(hashtext('relaypg.roll_up_usage'))");
+        expect(await testApp.app.usage.rollUp()).toEqual({ ran: false, events: 0 });
+        await holder.query('commit');
+      } finally {
+        holder.release();
+      }
+    });
   });
 });
 
