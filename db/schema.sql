@@ -5038,6 +5038,10 @@ begin
           ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
                          and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt')),
                          'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
+          -- A clock running ahead would file events on days still to come.
+          ('occurredAt', case when jsonb_typeof(e.v -> 'occurredAt') = 'string' and relaypg.is_iso_instant(e.v ->> 'occurredAt')
+                              then (e.v ->> 'occurredAt')::timestamptz > now() + interval '5 minutes' else false end,
+                         'must not be more than 5 minutes ahead of the database''s clock'),
           ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
           ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
                        and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false), 'must be details or plain'),

@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:ce072c143fe9d73b352eef0522f6ce0aed8c7f41
+--! Hash: sha1:76818632fdb4642ec7ff5ea55ea74f0f7d153e54
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -873,6 +873,10 @@ begin
           ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
                          and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt')),
                          'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
+          -- A clock running ahead would file events on days still to come.
+          ('occurredAt', case when jsonb_typeof(e.v -> 'occurredAt') = 'string' and relaypg.is_iso_instant(e.v ->> 'occurredAt')
+                              then (e.v ->> 'occurredAt')::timestamptz > now() + interval '5 minutes' else false end,
+                         'must not be more than 5 minutes ahead of the database''s clock'),
           ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
           ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
                        and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false), 'must be details or plain'),

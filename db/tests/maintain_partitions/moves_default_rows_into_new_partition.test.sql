@@ -6,15 +6,15 @@ begin;
 select plan(4);
 
 select api.record_usage($$[{"requestId": "future-1", "apiKeyId": "00000000-0000-4000-8000-0000000000a1",
-  "model": "claude-sonnet-4-20250514", "occurredAt": "2030-06-10T08:00:00Z", "inputTokens": 7}]$$);
+  "model": "claude-sonnet-4-20250514", "occurredAt": "2019-06-10T08:00:00Z", "inputTokens": 7}]$$);
 select is((select tableoid::regclass::text from relaypg.usage_events where request_id = 'future-1'),
-  'relaypg.usage_events_default', 'without a partition for June 2030 the event lands in the default partition');
+  'relaypg.usage_events_default', 'without a partition for June 2019 the event lands in the default partition');
 
-select ok((select bool_or(partition_name = 'usage_events_p2030_06')
-             from api.maintain_partitions(p_now => '2030-06-15T00:00:00Z') where action = 'created'),
-  'maintenance at 2030-06-15 creates usage_events_p2030_06');
+select ok((select bool_or(partition_name = 'usage_events_p2019_06')
+             from api.maintain_partitions(p_now => '2019-06-15T00:00:00Z') where action = 'created'),
+  'maintenance at 2019-06-15 creates usage_events_p2019_06');
 select is((select row(tableoid::regclass::text, input_tokens)::text from relaypg.usage_events where request_id = 'future-1'),
-  row('relaypg.usage_events_p2030_06', 7::bigint)::text, 'the event is now in it, intact');
+  row('relaypg.usage_events_p2019_06', 7::bigint)::text, 'the event is now in it, intact');
 select is((select count(*) from relaypg.usage_events_default), 0::bigint, 'the default partition is empty');
 
 select * from finish();
