@@ -5003,7 +5003,6 @@ COMMENT ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) I
 
 CREATE FUNCTION relaypg.check_usage_events(p_events jsonb) RETURNS void
     LANGUAGE plpgsql IMMUTABLE
-    SET search_path TO ''
     AS $_$
 declare
   v_bad record;
@@ -5014,64 +5013,67 @@ begin
   if jsonb_array_length(p_events) > 5000 then
     perform relaypg.raise_invalid('events', 'at most 5000 events per call');
   end if;
-  select e.ord - 1 as i, f.name, f.problem into v_bad
+  -- One pass, one CASE per event: the first malformed field of the event (a
+  -- lateral union per field cost three times as much on every call).
+  select e.ord - 1 as i, b.bad[1] as name, b.bad[2] as problem into v_bad
     from jsonb_array_elements(p_events) with ordinality e(v, ord)
-    cross join lateral (
-      select 'event' as name, 'must be an object' as problem where jsonb_typeof(e.v) <> 'object'
-      union all
-      select x.name, x.problem
-        from (values
-          ('requestId', jsonb_typeof(e.v -> 'requestId') is distinct from 'string'
-                        or char_length(e.v ->> 'requestId') not between 1 and 128, 'must be a string of 1 to 128 characters'),
-          ('apiKeyId', coalesce(e.v ->> 'apiKeyId', '') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                       or jsonb_typeof(e.v -> 'apiKeyId') <> 'string', 'must be a UUID'),
-          ('accountId', jsonb_typeof(e.v -> 'accountId') not in ('null')
-                        and (jsonb_typeof(e.v -> 'accountId') <> 'string'
-                             or (e.v ->> 'accountId') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'),
-                        'must be a UUID or null'),
-          ('accountKind', jsonb_typeof(e.v -> 'accountKind') not in ('null')
-                          and not coalesce((e.v ->> 'accountKind') = any (array['claude-official', 'claude-console', 'ccr', 'bedrock',
-                                                                     'gemini', 'openai', 'openai-responses', 'azure-openai']), false),
-                          'must be an account kind (claude-official, claude-console, ccr, bedrock, gemini, openai, openai-responses, azure-openai) or null'),
-          ('model', jsonb_typeof(e.v -> 'model') is distinct from 'string' or char_length(e.v ->> 'model') not between 1 and 200,
-                    'must be a string of 1 to 200 characters'),
-          ('occurredAt', jsonb_typeof(e.v -> 'occurredAt') not in ('null')
-                         and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt')),
-                         'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)'),
-          -- A clock running ahead would file events on days still to come.
-          ('occurredAt', case when jsonb_typeof(e.v -> 'occurredAt') = 'string' and relaypg.is_iso_instant(e.v ->> 'occurredAt')
-                              then (e.v ->> 'occurredAt')::timestamptz > now() + interval '5 minutes' else false end,
-                         'must not be more than 5 minutes ahead of the database''s clock'),
-          ('stream', jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null'), 'must be a boolean or null'),
-          ('costPath', jsonb_typeof(e.v -> 'costPath') not in ('null')
-                       and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false), 'must be details or plain'),
-          ('status', jsonb_typeof(e.v -> 'status') not in ('null')
-                     and (jsonb_typeof(e.v -> 'status') <> 'number' or (e.v ->> 'status') !~ '^[1-5][0-9][0-9]$'),
-                     'must be an HTTP status (100 to 599)')
-        ) x(name, bad, problem)
-       where x.bad
-      union all
+    cross join lateral (select case
+      when jsonb_typeof(e.v) <> 'object' then array['event', 'must be an object']
+      when jsonb_typeof(e.v -> 'requestId') is distinct from 'string' or char_length(e.v ->> 'requestId') not between 1 and 128
+        then array['requestId', 'must be a string of 1 to 128 characters']
+      when jsonb_typeof(e.v -> 'apiKeyId') is distinct from 'string' or (e.v ->> 'apiKeyId') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+        then array['apiKeyId', 'must be a UUID']
+      when jsonb_typeof(e.v -> 'accountId') not in ('null')
+           and (jsonb_typeof(e.v -> 'accountId') <> 'string' or (e.v ->> 'accountId') !~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$')
+        then array['accountId', 'must be a UUID or null']
+      when jsonb_typeof(e.v -> 'accountKind') not in ('null')
+           and not coalesce((e.v ->> 'accountKind') = any (array['claude-official', 'claude-console', 'ccr', 'bedrock', 'gemini', 'openai',
+                                                                 'openai-responses', 'azure-openai']), false)
+        then array['accountKind', 'must be an account kind (claude-official, claude-console, ccr, bedrock, gemini, openai, openai-responses, azure-openai) or null']
+      when jsonb_typeof(e.v -> 'model') is distinct from 'string' or char_length(e.v ->> 'model') not between 1 and 200
+        then array['model', 'must be a string of 1 to 200 characters']
+      when jsonb_typeof(e.v -> 'occurredAt') not in ('null')
+           and (jsonb_typeof(e.v -> 'occurredAt') <> 'string' or not relaypg.is_iso_instant(e.v ->> 'occurredAt'))
+        then array['occurredAt', 'must be an ISO 8601 instant with its offset (e.g. 2025-09-16T04:00:00.000Z)']
+      -- A clock running ahead would file events on days still to come (the
+      -- cast is safe: the branch above let only real instants through).
+      when jsonb_typeof(e.v -> 'occurredAt') = 'string' and (e.v ->> 'occurredAt')::timestamptz > now() + interval '5 minutes'
+        then array['occurredAt', 'must not be more than 5 minutes ahead of the database''s clock']
+      when jsonb_typeof(e.v -> 'stream') not in ('boolean', 'null') then array['stream', 'must be a boolean or null']
+      when jsonb_typeof(e.v -> 'costPath') not in ('null') and not coalesce((e.v ->> 'costPath') in ('details', 'plain'), false)
+        then array['costPath', 'must be details or plain']
+      when jsonb_typeof(e.v -> 'status') not in ('null')
+           and (jsonb_typeof(e.v -> 'status') <> 'number' or (e.v ->> 'status') !~ '^[1-5][0-9][0-9]$')
+        then array['status', 'must be an HTTP status (100 to 599)']
       -- At most 10^12 tokens of a class per request: 5000 of them cannot overflow a bigint sum.
-      select t.name, 'must be a whole number from 0 to 1000000000000'
-        from unnest(array['inputTokens', 'outputTokens', 'cacheCreationTokens', 'cacheCreation5mTokens',
-                          'cacheCreation1hTokens', 'cacheReadTokens']) t(name)
-       where jsonb_typeof(e.v -> t.name) not in ('null')
-         and (jsonb_typeof(e.v -> t.name) <> 'number' or (e.v ->> t.name) !~ '^\d{1,13}$'
-              or (e.v ->> t.name)::numeric > 1000000000000)
-      union all
-      select 'durationMs', 'must be a whole number of milliseconds from 0 to 2147483647'
-       where jsonb_typeof(e.v -> 'durationMs') not in ('null')
-         and (jsonb_typeof(e.v -> 'durationMs') <> 'number' or (e.v ->> 'durationMs') !~ '^\d{1,10}$'
-              or (e.v ->> 'durationMs')::bigint > 2147483647)
-      union all
-      select 'cacheCreationTokens', 'must be at least cacheCreation5mTokens + cacheCreation1hTokens'
-       where jsonb_typeof(e.v -> 'cacheCreationTokens') = 'number'
-         and (e.v ->> 'cacheCreationTokens') ~ '^\d{1,16}$'
-         and coalesce(e.v ->> 'cacheCreation5mTokens', '0') ~ '^\d{1,16}$' and coalesce(e.v ->> 'cacheCreation1hTokens', '0') ~ '^\d{1,16}$'
-         and (e.v ->> 'cacheCreationTokens')::numeric
-             < coalesce((e.v ->> 'cacheCreation5mTokens')::numeric, 0) + coalesce((e.v ->> 'cacheCreation1hTokens')::numeric, 0)
-      limit 1
-    ) f
+      when jsonb_typeof(e.v -> 'inputTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'inputTokens') <> 'number' or (e.v ->> 'inputTokens') !~ '^\d{1,13}$' or (e.v ->> 'inputTokens')::numeric > 1000000000000)
+        then array['inputTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'outputTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'outputTokens') <> 'number' or (e.v ->> 'outputTokens') !~ '^\d{1,13}$' or (e.v ->> 'outputTokens')::numeric > 1000000000000)
+        then array['outputTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'cacheCreationTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'cacheCreationTokens') <> 'number' or (e.v ->> 'cacheCreationTokens') !~ '^\d{1,13}$' or (e.v ->> 'cacheCreationTokens')::numeric > 1000000000000)
+        then array['cacheCreationTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'cacheCreation5mTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'cacheCreation5mTokens') <> 'number' or (e.v ->> 'cacheCreation5mTokens') !~ '^\d{1,13}$' or (e.v ->> 'cacheCreation5mTokens')::numeric > 1000000000000)
+        then array['cacheCreation5mTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'cacheCreation1hTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'cacheCreation1hTokens') <> 'number' or (e.v ->> 'cacheCreation1hTokens') !~ '^\d{1,13}$' or (e.v ->> 'cacheCreation1hTokens')::numeric > 1000000000000)
+        then array['cacheCreation1hTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'cacheReadTokens') not in ('null')
+           and (jsonb_typeof(e.v -> 'cacheReadTokens') <> 'number' or (e.v ->> 'cacheReadTokens') !~ '^\d{1,13}$' or (e.v ->> 'cacheReadTokens')::numeric > 1000000000000)
+        then array['cacheReadTokens', 'must be a whole number from 0 to 1000000000000']
+      when jsonb_typeof(e.v -> 'durationMs') not in ('null')
+           and (jsonb_typeof(e.v -> 'durationMs') <> 'number' or (e.v ->> 'durationMs') !~ '^\d{1,10}$'
+                or (e.v ->> 'durationMs')::bigint > 2147483647)
+        then array['durationMs', 'must be a whole number of milliseconds from 0 to 2147483647']
+      when jsonb_typeof(e.v -> 'cacheCreationTokens') = 'number'
+           and coalesce((e.v ->> 'cacheCreationTokens')::numeric, 0)
+               < coalesce((e.v ->> 'cacheCreation5mTokens')::numeric, 0) + coalesce((e.v ->> 'cacheCreation1hTokens')::numeric, 0)
+        then array['cacheCreationTokens', 'must be at least cacheCreation5mTokens + cacheCreation1hTokens']
+      end as bad) b
+   where b.bad is not null
    order by e.ord
    limit 1;
   if found then
@@ -5781,7 +5783,6 @@ COMMENT ON FUNCTION relaypg.forget_scheduled_job(p_name text) IS 'Records that p
 
 CREATE FUNCTION relaypg.is_iso_instant(p_text text) RETURNS boolean
     LANGUAGE plpgsql IMMUTABLE
-    SET search_path TO ''
     AS $_$
 declare
   v_m text[] := regexp_match(p_text, '^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(:(\d{2})(\.\d{1,6})?)?(Z|[+-](\d{2})(:?(\d{2}))?)$');
@@ -6093,7 +6094,6 @@ COMMENT ON FUNCTION relaypg.partition_key_column(p_table text) IS 'The column re
 
 CREATE FUNCTION relaypg.price_key(p_model text) RETURNS text
     LANGUAGE plpgsql STABLE
-    SET search_path TO ''
     AS $$
 declare
   v_memo relaypg.model_price_keys;
