@@ -4002,13 +4002,31 @@ begin
   end if;
   return query
   with r as (
-    select 'total' as period, m.* from relaypg.usage_rollups_monthly m
+    select 'total' as period, m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens, m.cache_create_5m_tokens,
+           m.cache_create_1h_tokens, m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
      where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket <= date_trunc('month', v_today)::date
     union all
-    select 'month', m.* from relaypg.usage_rollups_monthly m
+    -- What a CRS lifetime holds beyond the months imported for it (older traffic).
+    select 'total', greatest(l.requests - coalesce(i.requests, 0), 0), greatest(l.input_tokens - coalesce(i.input_tokens, 0), 0),
+           greatest(l.output_tokens - coalesce(i.output_tokens, 0), 0),
+           greatest(l.cache_create_tokens - coalesce(i.cache_create_tokens, 0), 0),
+           greatest(l.cache_create_5m_tokens - coalesce(i.cache_create_5m_tokens, 0), 0),
+           greatest(l.cache_create_1h_tokens - coalesce(i.cache_create_1h_tokens, 0), 0),
+           greatest(l.cache_read_tokens - coalesce(i.cache_read_tokens, 0), 0),
+           greatest(l.long_context_requests - coalesce(i.long_context_requests, 0), 0), 0
+      from relaypg.crs_lifetime_baselines l
+      left join relaypg.crs_lifetime_baselines i on i.scope = l.scope and i.scope_id = l.scope_id and i.part = 'months'
+     where l.scope = p_scope and l.scope_id = lower(coalesce(p_scope_id, '')) and l.part = 'lifetime'
+    union all
+    select 'month', m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens, m.cache_create_5m_tokens,
+           m.cache_create_1h_tokens, m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
      where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket = date_trunc('month', v_today)::date
     union all
-    select 'today', d.* from relaypg.usage_rollups_daily d
+    select 'today', d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens, d.cache_create_5m_tokens,
+           d.cache_create_1h_tokens, d.cache_read_tokens, d.long_context_requests, d.cost
+      from relaypg.usage_rollups_daily d
      where d.scope = p_scope and d.scope_id = lower(coalesce(p_scope_id, '')) and d.bucket = v_today
   )
   select p.period, coalesce(sum(r.requests), 0)::bigint, coalesce(sum(r.input_tokens), 0)::bigint,
@@ -4333,6 +4351,57 @@ ALTER FUNCTION relaypg.accounts_notify_change() OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.accounts_notify_change() IS 'AFTER trigger: NOTIFY relaypg_account_changed {id, version} so instances drop what they hold for the account.';
+
+
+--
+-- Name: crs_lifetime_baselines; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.crs_lifetime_baselines (
+    scope text NOT NULL,
+    scope_id text NOT NULL,
+    part text NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    input_tokens bigint DEFAULT 0 NOT NULL,
+    output_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_5m_tokens bigint DEFAULT 0 NOT NULL,
+    cache_create_1h_tokens bigint DEFAULT 0 NOT NULL,
+    cache_read_tokens bigint DEFAULT 0 NOT NULL,
+    long_context_requests bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT crs_lifetime_baselines_part_is_known CHECK ((part = ANY (ARRAY['lifetime'::text, 'months'::text])))
+);
+
+
+ALTER TABLE relaypg.crs_lifetime_baselines OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE crs_lifetime_baselines; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.crs_lifetime_baselines IS 'CRS lifetime totals of accounts and the imported months they include: the rest is traffic older than CRS''s monthly hashes.';
+
+
+--
+-- Name: add_to_lifetime_baseline(jsonb, text, integer); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    BEGIN ATOMIC
+ INSERT INTO relaypg.crs_lifetime_baselines AS t (scope, scope_id, part, requests, input_tokens, output_tokens, cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests)
+   VALUES ((add_to_lifetime_baseline.p_item ->> 'scope'::text), (add_to_lifetime_baseline.p_item ->> 'scopeId'::text), add_to_lifetime_baseline.p_part, (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'requests'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'inputTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'outputTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'cacheCreateTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'cacheCreate5mTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'cacheCreate1hTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'cacheReadTokens'::text))::bigint, (0)::bigint)), (add_to_lifetime_baseline.p_sign * COALESCE(((add_to_lifetime_baseline.p_item ->> 'longContextRequests'::text))::bigint, (0)::bigint))) ON CONFLICT(scope, scope_id, part) DO UPDATE SET requests = (t.requests + excluded.requests), input_tokens = (t.input_tokens + excluded.input_tokens), output_tokens = (t.output_tokens + excluded.output_tokens), cache_create_tokens = (t.cache_create_tokens + excluded.cache_create_tokens), cache_create_5m_tokens = (t.cache_create_5m_tokens + excluded.cache_create_5m_tokens), cache_create_1h_tokens = (t.cache_create_1h_tokens + excluded.cache_create_1h_tokens), cache_read_tokens = (t.cache_read_tokens + excluded.cache_read_tokens), long_context_requests = (t.long_context_requests + excluded.long_context_requests);
+END;
+
+
+ALTER FUNCTION relaypg.add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer) IS 'Adds p_sign times an import item''s counters to the lifetime or months part of a scope''s CRS lifetime baseline.';
 
 
 --
@@ -4886,8 +4955,13 @@ begin
         cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
         long_context_requests = t.long_context_requests + excluded.long_context_requests,
         cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'lifetime' then
+      perform relaypg.add_to_lifetime_baseline(v_item, 'lifetime', p_sign);
     when 'rollup' then
       v_grain := v_item ->> 'grain';
+      if v_grain = 'month' and v_item ->> 'scope' = 'account' then
+        perform relaypg.add_to_lifetime_baseline(v_item, 'months', p_sign);
+      end if;
       execute relaypg.rollup_upsert_sql(v_grain, format(
         'select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
                 $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
@@ -5462,16 +5536,16 @@ declare
   v_monday date;
   v_real boolean;
 begin
-  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:' || v_uuid || '$|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
+  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
     return jsonb_build_object('skip', 'derived by relaypg from other CRS keys');
   end if;
-  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|usage:' || v_uuid || '(:model:|$))') then
+  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|account_usage:' || v_uuid || '$|usage:' || v_uuid || '(:model:|$))') then
     return jsonb_build_object('skip', 'not a usage key of CRS 0881cc09 (a newer CRS''s?); left out');
   end if;
 
   -- CRS's token counters: totals use total* names, buckets plain ones.
   if p_redis_key !~ '^usage:(cost|opus):' then
-    if p_redis_key ~ ('^usage:' || v_uuid || '$') then
+    if p_redis_key ~ ('^(usage|account_usage):' || v_uuid || '$') then
       v_counts := jsonb_build_object(
         'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
         'inputTokens', relaypg.crs_count(p_value, 'totalInputTokens', 9007199254740991),
@@ -5498,10 +5572,15 @@ begin
     -- input: CRS's 30/70 split of it is a guess (spec 3.6).
     if (v_counts ->> 'inputTokens')::bigint + (v_counts ->> 'outputTokens')::bigint = 0 then
       v_counts := v_counts || jsonb_build_object('inputTokens',
-        relaypg.crs_count(p_value, case when p_redis_key ~ ('^usage:' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
+        relaypg.crs_count(p_value, case when p_redis_key ~ ('^(usage|account_usage):' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
     end if;
   end if;
 
+  -- An account's lifetime (beyond the months CRS still keeps: relaypg.crs_lifetime_baselines).
+  v_m := regexp_match(p_redis_key, '^account_usage:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'lifetime', 'scope', 'account', 'scopeId', lower(v_m[1])));
+  end if;
   -- A key's lifetime counters, cost and Opus cost.
   v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || '$');
   if v_m is not null then
@@ -7800,6 +7879,14 @@ ALTER TABLE ONLY relaypg.concurrency_leases
 
 
 --
+-- Name: crs_lifetime_baselines crs_lifetime_baselines_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+ALTER TABLE ONLY relaypg.crs_lifetime_baselines
+    ADD CONSTRAINT crs_lifetime_baselines_pkey PRIMARY KEY (scope, scope_id, part);
+
+
+--
 -- Name: crs_usage_imports crs_usage_imports_pkey; Type: CONSTRAINT; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -8867,6 +8954,13 @@ REVOKE ALL ON FUNCTION relaypg.accounts_bump_version() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.accounts_notify_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer) FROM PUBLIC;
 
 
 --

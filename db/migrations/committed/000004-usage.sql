@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:151e3601bf2c958aa8357db3f65790e4b66650b1
+--! Hash: sha1:eb681fa1b84c81c8456f38b52dd57febd128733f
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -11,7 +11,7 @@
 drop table if exists relaypg.usage_events, relaypg.api_key_usage, relaypg.api_key_daily_usage,
   relaypg.usage_rollups_hourly, relaypg.usage_rollups_daily, relaypg.usage_rollups_monthly,
   relaypg.usage_rollup_watermark, relaypg.usage_settings, relaypg.partition_policies,
-  relaypg.model_price_keys, relaypg.concurrency_leases, relaypg.crs_usage_imports cascade;
+  relaypg.model_price_keys, relaypg.concurrency_leases, relaypg.crs_usage_imports, relaypg.crs_lifetime_baselines cascade;
 drop type if exists api.usage_record_result, api.key_usage_figures cascade;
 alter table relaypg.api_keys drop column if exists total_cost_limit;
 alter type api.api_key drop attribute if exists total_cost_limit;
@@ -31,7 +31,7 @@ begin
                          'usage_by_model', 'check_usage_events', 'partition_key_column', 'admit_request',
                          'release_lease', 'purge_expired_leases', 'refuse_over_limit', 'import_crs_usage',
                          'crs_usage_contribution', 'apply_usage_contribution', 'is_iso_instant', 'usage_averages',
-                         'dashboard_counts', 'rollup_upsert_sql', 'crs_week_label')
+                         'dashboard_counts', 'rollup_upsert_sql', 'crs_week_label', 'add_to_lifetime_baseline')
   loop
     execute format('drop function %s cascade', v_function);
   end loop;
@@ -1313,13 +1313,31 @@ begin
   end if;
   return query
   with r as (
-    select 'total' as period, m.* from relaypg.usage_rollups_monthly m
+    select 'total' as period, m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens, m.cache_create_5m_tokens,
+           m.cache_create_1h_tokens, m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
      where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket <= date_trunc('month', v_today)::date
     union all
-    select 'month', m.* from relaypg.usage_rollups_monthly m
+    -- What a CRS lifetime holds beyond the months imported for it (older traffic).
+    select 'total', greatest(l.requests - coalesce(i.requests, 0), 0), greatest(l.input_tokens - coalesce(i.input_tokens, 0), 0),
+           greatest(l.output_tokens - coalesce(i.output_tokens, 0), 0),
+           greatest(l.cache_create_tokens - coalesce(i.cache_create_tokens, 0), 0),
+           greatest(l.cache_create_5m_tokens - coalesce(i.cache_create_5m_tokens, 0), 0),
+           greatest(l.cache_create_1h_tokens - coalesce(i.cache_create_1h_tokens, 0), 0),
+           greatest(l.cache_read_tokens - coalesce(i.cache_read_tokens, 0), 0),
+           greatest(l.long_context_requests - coalesce(i.long_context_requests, 0), 0), 0
+      from relaypg.crs_lifetime_baselines l
+      left join relaypg.crs_lifetime_baselines i on i.scope = l.scope and i.scope_id = l.scope_id and i.part = 'months'
+     where l.scope = p_scope and l.scope_id = lower(coalesce(p_scope_id, '')) and l.part = 'lifetime'
+    union all
+    select 'month', m.requests, m.input_tokens, m.output_tokens, m.cache_create_tokens, m.cache_create_5m_tokens,
+           m.cache_create_1h_tokens, m.cache_read_tokens, m.long_context_requests, m.cost
+      from relaypg.usage_rollups_monthly m
      where m.scope = p_scope and m.scope_id = lower(coalesce(p_scope_id, '')) and m.bucket = date_trunc('month', v_today)::date
     union all
-    select 'today', d.* from relaypg.usage_rollups_daily d
+    select 'today', d.requests, d.input_tokens, d.output_tokens, d.cache_create_tokens, d.cache_create_5m_tokens,
+           d.cache_create_1h_tokens, d.cache_read_tokens, d.long_context_requests, d.cost
+      from relaypg.usage_rollups_daily d
      where d.scope = p_scope and d.scope_id = lower(coalesce(p_scope_id, '')) and d.bucket = v_today
   )
   select p.period, coalesce(sum(r.requests), 0)::bigint, coalesce(sum(r.input_tokens), 0)::bigint,
@@ -1682,6 +1700,54 @@ create table relaypg.crs_usage_imports (
 );
 comment on table relaypg.crs_usage_imports is 'CRS usage aggregates imported (usage:*, account_usage:*): what each added to the ledger and rollups, for idempotent re-imports.';
 
+-- An account's lifetime as CRS kept it (account_usage:{id}, no TTL) beside
+-- the months imported for it (account_usage:model:monthly:*, kept 365 days
+-- by CRS): what the lifetime holds beyond the imported months is added to
+-- the account's total (api.usage_totals), so that older traffic is not lost.
+-- Both parts are kept up to date by the import, in either order.
+create table relaypg.crs_lifetime_baselines (
+  scope                 text not null,
+  scope_id              text not null,
+  part                  text not null,
+  requests              bigint not null default 0,
+  input_tokens          bigint not null default 0,
+  output_tokens         bigint not null default 0,
+  cache_create_tokens   bigint not null default 0,
+  cache_create_5m_tokens bigint not null default 0,
+  cache_create_1h_tokens bigint not null default 0,
+  cache_read_tokens     bigint not null default 0,
+  long_context_requests bigint not null default 0,
+  primary key (scope, scope_id, part),
+  constraint crs_lifetime_baselines_part_is_known check (part in ('lifetime', 'months'))
+);
+comment on table relaypg.crs_lifetime_baselines is 'CRS lifetime totals of accounts and the imported months they include: the rest is traffic older than CRS''s monthly hashes.';
+
+-- Adds p_sign times a contribution item's counters to one part of a scope's
+-- CRS lifetime baseline.
+create function relaypg.add_to_lifetime_baseline(p_item jsonb, p_part text, p_sign integer)
+returns void
+language sql
+volatile
+set search_path = ''
+begin atomic
+  insert into relaypg.crs_lifetime_baselines as t (scope, scope_id, part, requests, input_tokens, output_tokens,
+    cache_create_tokens, cache_create_5m_tokens, cache_create_1h_tokens, cache_read_tokens, long_context_requests)
+  values (p_item ->> 'scope', p_item ->> 'scopeId', p_part, p_sign * coalesce((p_item ->> 'requests')::bigint, 0),
+          p_sign * coalesce((p_item ->> 'inputTokens')::bigint, 0), p_sign * coalesce((p_item ->> 'outputTokens')::bigint, 0),
+          p_sign * coalesce((p_item ->> 'cacheCreateTokens')::bigint, 0), p_sign * coalesce((p_item ->> 'cacheCreate5mTokens')::bigint, 0),
+          p_sign * coalesce((p_item ->> 'cacheCreate1hTokens')::bigint, 0), p_sign * coalesce((p_item ->> 'cacheReadTokens')::bigint, 0),
+          p_sign * coalesce((p_item ->> 'longContextRequests')::bigint, 0))
+  on conflict (scope, scope_id, part) do update set
+    requests = t.requests + excluded.requests, input_tokens = t.input_tokens + excluded.input_tokens,
+    output_tokens = t.output_tokens + excluded.output_tokens, cache_create_tokens = t.cache_create_tokens + excluded.cache_create_tokens,
+    cache_create_5m_tokens = t.cache_create_5m_tokens + excluded.cache_create_5m_tokens,
+    cache_create_1h_tokens = t.cache_create_1h_tokens + excluded.cache_create_1h_tokens,
+    cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
+    long_context_requests = t.long_context_requests + excluded.long_context_requests;
+end;
+comment on function relaypg.add_to_lifetime_baseline(jsonb, text, integer) is
+  'Adds p_sign times an import item''s counters to the lifetime or months part of a scope''s CRS lifetime baseline.';
+
 -- Adds p_sign times each counter of a contribution to its target row.
 create function relaypg.apply_usage_contribution(p_items jsonb, p_sign integer)
 returns void
@@ -1738,8 +1804,13 @@ begin
         cache_read_tokens = t.cache_read_tokens + excluded.cache_read_tokens,
         long_context_requests = t.long_context_requests + excluded.long_context_requests,
         cost = t.cost + excluded.cost, opus_cost = t.opus_cost + excluded.opus_cost;
+    when 'lifetime' then
+      perform relaypg.add_to_lifetime_baseline(v_item, 'lifetime', p_sign);
     when 'rollup' then
       v_grain := v_item ->> 'grain';
+      if v_grain = 'month' and v_item ->> 'scope' = 'account' then
+        perform relaypg.add_to_lifetime_baseline(v_item, 'months', p_sign);
+      end if;
       execute relaypg.rollup_upsert_sql(v_grain, format(
         'select ($1 ->> ''bucket'')::%s, $1 ->> ''scope'', $1 ->> ''scopeId'', $1 ->> ''model'',
                 $2 * coalesce(($1 ->> ''requests'')::bigint, 0), $2 * coalesce(($1 ->> ''inputTokens'')::bigint, 0),
@@ -1775,7 +1846,7 @@ comment on function relaypg.crs_week_label(timestamp) is 'The week label CRS 088
 
 -- What one CRS usage key contributes: an array of items, or {"skip": why}
 -- for a key relaypg derives from others (a key's months and hours, an
--- account's totals, days and months, monthly and hourly costs) or does not
+-- account's days and months, monthly and hourly costs) or does not
 -- know (a newer CRS's). Key names are parsed anchored on their prefix and
 -- date suffix (model names may hold ':'); a malformed name or bucket of a
 -- known family is IMBAD. p_reference (the local day of the cut-off) tells
@@ -1795,16 +1866,16 @@ declare
   v_monday date;
   v_real boolean;
 begin
-  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:' || v_uuid || '$|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
+  if p_redis_key ~ ('^(usage:(monthly|hourly|cost:monthly|cost:hourly):' || v_uuid || ':|account_usage:(daily|monthly|hourly):' || v_uuid || ':)') then
     return jsonb_build_object('skip', 'derived by relaypg from other CRS keys');
   end if;
-  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|usage:' || v_uuid || '(:model:|$))') then
+  if p_redis_key !~ ('^(usage:(daily|cost:daily|cost:total|opus:total|opus:weekly|model):|account_usage:model:|account_usage:' || v_uuid || '$|usage:' || v_uuid || '(:model:|$))') then
     return jsonb_build_object('skip', 'not a usage key of CRS 0881cc09 (a newer CRS''s?); left out');
   end if;
 
   -- CRS's token counters: totals use total* names, buckets plain ones.
   if p_redis_key !~ '^usage:(cost|opus):' then
-    if p_redis_key ~ ('^usage:' || v_uuid || '$') then
+    if p_redis_key ~ ('^(usage|account_usage):' || v_uuid || '$') then
       v_counts := jsonb_build_object(
         'requests', relaypg.crs_count(p_value, 'totalRequests', 9007199254740991),
         'inputTokens', relaypg.crs_count(p_value, 'totalInputTokens', 9007199254740991),
@@ -1831,10 +1902,15 @@ begin
     -- input: CRS's 30/70 split of it is a guess (spec 3.6).
     if (v_counts ->> 'inputTokens')::bigint + (v_counts ->> 'outputTokens')::bigint = 0 then
       v_counts := v_counts || jsonb_build_object('inputTokens',
-        relaypg.crs_count(p_value, case when p_redis_key ~ ('^usage:' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
+        relaypg.crs_count(p_value, case when p_redis_key ~ ('^(usage|account_usage):' || v_uuid || '$') then 'totalTokens' else 'tokens' end, 9007199254740991));
     end if;
   end if;
 
+  -- An account's lifetime (beyond the months CRS still keeps: relaypg.crs_lifetime_baselines).
+  v_m := regexp_match(p_redis_key, '^account_usage:' || v_uuid || '$');
+  if v_m is not null then
+    return jsonb_build_array(v_counts || jsonb_build_object('target', 'lifetime', 'scope', 'account', 'scopeId', lower(v_m[1])));
+  end if;
   -- A key's lifetime counters, cost and Opus cost.
   v_m := regexp_match(p_redis_key, '^usage:' || v_uuid || '$');
   if v_m is not null then

@@ -1,5 +1,5 @@
 -- relaypg.crs_usage_contribution returns {"skip": why} for a CRS key relaypg
--- derives from others (a key's months and hours, an account's totals, days,
+-- derives from others (a key's months and hours, an account's days,
 -- months and hours, a key's cost months and hours), and another reason for a
 -- key outside the families of CRS 0881cc09 (e.g. a newer CRS's
 -- usage:global:total, or system:metrics:minute:*).
@@ -10,7 +10,6 @@ select is_empty(
   $$select k from unnest(array[
       'usage:monthly:00000000-0000-4000-8000-0000000000a1:2025-09',
       'usage:hourly:00000000-0000-4000-8000-0000000000a1:2025-09-16:11',
-      'account_usage:00000000-0000-4000-8000-0000000000b1',
       'account_usage:daily:00000000-0000-4000-8000-0000000000b1:2025-09-16',
       'account_usage:monthly:00000000-0000-4000-8000-0000000000b1:2025-09',
       'account_usage:hourly:00000000-0000-4000-8000-0000000000b1:2025-09-16:11',

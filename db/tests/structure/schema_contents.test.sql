@@ -26,7 +26,7 @@ select functions_are('api', array[
   'api holds exactly the contract''s functions');
 
 select functions_are('relaypg', array[
-  'account_can_serve', 'account_group_members_notify_change', 'account_secret_names', 'account_unavailable_reason',
+  'account_can_serve', 'add_to_lifetime_baseline', 'account_group_members_notify_change', 'account_secret_names', 'account_unavailable_reason',
   'account_upstream_model', 'accounts_bump_version', 'accounts_notify_change',
   'api_keys_bump_auth_version', 'api_keys_notify_change', 'apply_account_group_settings',
   'apply_account_secrets', 'apply_account_settings', 'apply_api_key_settings', 'apply_usage_contribution', 'authenticated_key',
@@ -50,7 +50,7 @@ select set_eq(
   $$select c.relname::text from pg_class c
      where c.relnamespace = 'relaypg'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition$$,
   array['account_group_members', 'account_groups', 'accounts', 'api_key_daily_usage', 'api_key_usage', 'api_keys',
-        'client_kinds', 'concurrency_leases', 'crs_usage_imports', 'deleted_accounts', 'model_price_keys', 'model_prices', 'oauth_sessions', 'partition_policies',
+        'client_kinds', 'concurrency_leases', 'crs_lifetime_baselines', 'crs_usage_imports', 'deleted_accounts', 'model_price_keys', 'model_prices', 'oauth_sessions', 'partition_policies',
         'purged_api_keys', 'scheduled_jobs', 'sticky_sessions', 'usage_events', 'usage_rollup_watermark',
         'usage_rollups_daily', 'usage_rollups_hourly', 'usage_rollups_monthly', 'usage_settings', 'users'],
   'relaypg holds the private tables (partitions aside)');
