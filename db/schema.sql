@@ -5076,7 +5076,7 @@ COMMENT ON FUNCTION relaypg.check_digest(p_digest bytea, p_digest_scheme text) I
 --
 
 CREATE FUNCTION relaypg.check_usage_events(p_events jsonb) RETURNS void
-    LANGUAGE plpgsql IMMUTABLE
+    LANGUAGE plpgsql STABLE
     AS $_$
 declare
   v_bad record;

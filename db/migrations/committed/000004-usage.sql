@@ -1,5 +1,5 @@
 --! Previous: sha1:7afcca7fb5304d8c069ac9537a6b9a5e045bbff0
---! Hash: sha1:eb681fa1b84c81c8456f38b52dd57febd128733f
+--! Hash: sha1:0104cd71888396bbb15d527a2e89f856fbf875f0
 --! Message: usage
 
 -- usage: one append-only event per relayed request (partitioned by month),
@@ -837,7 +837,8 @@ comment on function relaypg.is_iso_instant(text) is 'Whether a text is an ISO 86
 create function relaypg.check_usage_events(p_events jsonb)
 returns void
 language plpgsql
-immutable
+-- Stable, not immutable: an instant is checked against now().
+stable
 -- No SET clause (every name is qualified or built in): it runs on every recording.
 as $$
 declare
