@@ -33,6 +33,21 @@ export interface Selection {
   sessionHash: string | null;
 }
 
+/** A selection as api.select_account (or api.admit_request, which runs it) returns it. */
+export function selectionFromRow(
+  row: { accountId: string; accountKind: string; upstreamModel: string; sticky: boolean; accountVersion: string },
+  sessionHash: string | null,
+): Selection {
+  return {
+    accountId: row.accountId,
+    accountKind: row.accountKind as AccountKind,
+    upstreamModel: row.upstreamModel,
+    sticky: row.sticky,
+    accountVersion: Number(row.accountVersion),
+    sessionHash,
+  };
+}
+
 export interface SchedulerOptions {
   stickyTtlSeconds: number;
   renewalThresholdSeconds: number;
@@ -70,14 +85,7 @@ export class AccountScheduler {
         this.db,
       ),
     );
-    const selection: Selection = {
-      accountId: row!.accountId,
-      accountKind: row!.accountKind as AccountKind,
-      upstreamModel: row!.upstreamModel,
-      sticky: row!.sticky,
-      accountVersion: Number(row!.accountVersion),
-      sessionHash,
-    };
+    const selection = selectionFromRow(row!, sessionHash);
     cache?.store(entryKey, { ...request, sessionHash: sessionHash! }, selection, row!.sessionExpiresAt, epoch);
     return selection;
   }

@@ -80,12 +80,7 @@ export class ApiKeyService {
    * in-process hit is answered without an async hop (the hot path).
    */
   authenticate(presented: string | undefined, context: AuthContext): Promise<AuthenticatedKey> {
-    try {
-      const decision = this.acceptedDecision(presented, context);
-      return decision instanceof Promise ? decision.then((accepted) => accepted.key!) : Promise.resolve(decision.key!);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.acceptedAs(presented, context, (accepted) => accepted.key!);
   }
 
   /**
@@ -93,9 +88,13 @@ export class ApiKeyService {
    * checks: a decision taken from the cache must still be current).
    */
   authenticateForAdmission(presented: string | undefined, context: AuthContext): Promise<{ key: AuthenticatedKey; authVersion: number }> {
+    return this.acceptedAs(presented, context, (accepted) => ({ key: accepted.key!, authVersion: accepted.authVersion }));
+  }
+
+  /** What `pick` takes of the accepted decision; an in-process hit resolves without an async hop. */
+  private acceptedAs<T>(presented: string | undefined, context: AuthContext, pick: (accepted: AuthDecision) => T): Promise<T> {
     try {
       const decision = this.acceptedDecision(presented, context);
-      const pick = (accepted: AuthDecision) => ({ key: accepted.key!, authVersion: accepted.authVersion });
       return decision instanceof Promise ? decision.then(pick) : Promise.resolve(pick(decision));
     } catch (error) {
       return Promise.reject(error);

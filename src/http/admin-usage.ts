@@ -3,15 +3,15 @@
 // the database (src/usage/usage.ts); token counts and USD are decimal strings.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ApiKeyService } from '../api-keys/api-keys.js';
+import type { AuthenticatedKey } from '../api-keys/auth-decision.js';
 import type { UsageService } from '../usage/usage.js';
 import { parseInput } from './errors.js';
 
 export interface UsageRouteDeps {
   usage: UsageService;
-  apiKeys: ApiKeyService;
   requireAdmin: (request: FastifyRequest) => Promise<void>;
-  presentedKey: (request: FastifyRequest) => string | undefined;
+  /** The key a holder's request presents, authenticated like a relay request. */
+  authenticateHolder: (request: FastifyRequest) => Promise<AuthenticatedKey>;
 }
 
 // Any hex UUID: imported CRS ids need not be RFC 4122 version 4.
@@ -36,11 +36,7 @@ const instant = (at: string | undefined) => (at === undefined ? new Date() : new
 export function registerUsageRoutes(app: FastifyInstance, deps: UsageRouteDeps): void {
   // The key holder's own figures, authenticated like relay requests.
   app.get('/api/v1/key/usage', async (request) => {
-    const key = await deps.apiKeys.authenticate(deps.presentedKey(request), {
-      platform: null,
-      model: null,
-      userAgent: request.headers['user-agent'] ?? null,
-    });
+    const key = await deps.authenticateHolder(request);
     const [usage, averages] = await Promise.all([deps.usage.keyUsage(key.id), deps.usage.averages('key', key.id)]);
     return { keyId: key.id, usage, averages };
   });

@@ -79,12 +79,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return reply.status(report.status === 'down' ? 503 : 200).send(report);
   });
 
+  // A key holder's own views, authenticated the way relay requests are.
+  const authenticateHolder = (request: FastifyRequest) =>
+    deps.apiKeys.authenticate(presentedKey(request), { platform: null, model: null, userAgent: request.headers['user-agent'] ?? null });
+
   app.get('/api/v1/key', async (request) => {
-    const key = await deps.apiKeys.authenticate(presentedKey(request), {
-      platform: null,
-      model: null,
-      userAgent: request.headers['user-agent'] ?? null,
-    });
+    const key = await authenticateHolder(request);
     return { key };
   });
 
@@ -140,7 +140,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   );
 
   registerAdminAccountRoutes(app, { accounts: deps.accounts, accountGroups: deps.accountGroups, requireAdmin });
-  registerUsageRoutes(app, { usage: deps.usage, apiKeys: deps.apiKeys, requireAdmin, presentedKey });
+  registerUsageRoutes(app, { usage: deps.usage, requireAdmin, authenticateHolder });
 
   return app;
 }

@@ -5,8 +5,8 @@
 // the account. Nothing here decides: a refusal is the database's SQLSTATE.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { AccountKind, AccountPlatform } from '../accounts/account.js';
-import type { Selection } from '../accounts/scheduler.js';
+import type { AccountPlatform } from '../accounts/account.js';
+import { selectionFromRow, type Selection } from '../accounts/scheduler.js';
 import { sessionHashOf } from '../accounts/session-hash.js';
 import type { ApiKeyService } from '../api-keys/api-keys.js';
 import type { AuthenticatedKey } from '../api-keys/auth-decision.js';
@@ -85,14 +85,11 @@ export class AdmissionService {
         return {
           requestId,
           key: authenticated.key,
-          selection: {
-            accountId: row!.accountId!,
-            accountKind: row!.accountKind as AccountKind,
-            upstreamModel: row!.upstreamModel!,
-            sticky: row!.sticky!,
-            accountVersion: Number(row!.accountVersion),
+          // select: true, so every selection column is set.
+          selection: selectionFromRow(
+            { accountId: row!.accountId!, accountKind: row!.accountKind!, upstreamModel: row!.upstreamModel!, sticky: row!.sticky!, accountVersion: row!.accountVersion! },
             sessionHash,
-          },
+          ),
           leaseExpiresAt: row!.leaseExpiresAt,
         };
       } catch (error) {

@@ -21,6 +21,8 @@ import {
   usageAverages,
   usageByModel,
   usageTotals,
+  type IKeyUsageResult,
+  type IUsageTotalsResult,
 } from './usage.queries.js';
 
 /** At most 10^12 tokens of a class per request: far above any model's, and 5000 of them cannot overflow a bigint sum. */
@@ -59,32 +61,13 @@ export interface RecordResult {
   cost: string | null;
 }
 
-/** Figures of one period (token counts and USD as decimal strings: exact bigint/numeric). */
-export interface UsageFigures {
-  requests: string;
-  inputTokens: string;
-  outputTokens: string;
-  cacheCreateTokens: string;
-  cacheCreate5mTokens: string;
-  cacheCreate1hTokens: string;
-  cacheReadTokens: string;
-  allTokens: string;
-  longContextRequests: string;
-  cost: string;
-}
+/** A key's figures of one period (token counts and USD as decimal strings: exact bigint/numeric). */
+export type KeyFigures = Omit<IKeyUsageResult, 'period'>;
+/** A key's, an account's or the service's figures of one period, from the rollups. */
+export type ScopeFigures = Omit<IUsageTotalsResult, 'period'>;
 
-export interface KeyUsage {
-  total: UsageFigures & { opusCost: string };
-  today: UsageFigures & { opusCost: string };
-  week: UsageFigures & { opusCost: string };
-  month: UsageFigures & { opusCost: string };
-}
-
-export interface ScopeUsage {
-  total: UsageFigures;
-  today: UsageFigures;
-  month: UsageFigures;
-}
+export type KeyUsage = Record<'total' | 'today' | 'week' | 'month', KeyFigures>;
+export type ScopeUsage = Record<'total' | 'today' | 'month', ScopeFigures>;
 
 export type UsageScope = 'key' | 'account' | 'all';
 export type UsageGrain = 'hour' | 'day' | 'month';
