@@ -18,7 +18,10 @@ select is(relaypg.resolve_price_key('gpt-5-codex'), 'gpt-5', 'gpt-5-codex falls 
 select is(relaypg.resolve_price_key('eu.anthropic.claude-x-v1:0'), 'anthropic.claude-x-v1:0', 'a Bedrock id without its region');
 select is(relaypg.resolve_price_key('qqqq'), null, 'no entry: null');
 
-insert into relaypg.model_price_keys (model, price_key) values ('claude-sonnet-4-20250514', 'remembered-entry'), ('qqqq', 'gpt-5');
+-- Memo rows whose entries differ from what the rules give.
+insert into relaypg.model_price_keys
+select r.* from unnest(array['claude-sonnet-4-20250514', 'qqqq']) m(model) cross join lateral relaypg.compute_model_rates(m.model) r;
+update relaypg.model_price_keys set price_key = case model when 'qqqq' then 'gpt-5' else 'remembered-entry' end;
 select is(row(relaypg.resolve_price_key('claude-sonnet-4-20250514'), relaypg.resolve_price_key('qqqq'))::text,
   row('claude-sonnet-4-20250514', null::text)::text, 'a remembered entry does not change its answer');
 

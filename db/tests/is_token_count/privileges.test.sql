@@ -1,0 +1,16 @@
+-- relaypg.is_token_count is an internal helper of relaypg.usage_events_look_valid: the runtime role
+-- holds no EXECUTE on it and cannot call it.
+begin;
+select plan(3);
+
+select ok(not tests.app_role_is_granted_execute('relaypg.is_token_count(jsonb)'), 'the runtime role is not granted EXECUTE');
+select ok(not has_function_privilege(tests.app_role(), 'relaypg.is_token_count(jsonb)', 'EXECUTE'),
+  'nor does it hold EXECUTE through PUBLIC');
+
+do $$ begin execute format('set local role %I', tests.app_role()); end $$;
+select throws_ok($$select relaypg.is_token_count('1'::jsonb)$$, '42501', null,
+  'as the runtime role, calling it is refused');
+reset role;
+
+select * from finish();
+rollback;
