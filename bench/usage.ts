@@ -13,6 +13,10 @@ import { Command, InvalidArgumentError } from 'commander';
 import type pg from 'pg';
 import { preparedConnection, type Queryable } from '../src/db.js';
 import { keyUsage, recentUsage, recordUsage, usageByModel, usageTotals } from '../src/usage/usage.queries.js';
+import { UsageRecorder, UsageRecorderMetrics } from '../src/usage/usage-recorder.js';
+import type { UsageEvent as ServiceUsageEvent } from '../src/usage/usage.js';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
 import {
   appUrlFor,
   benchPool,
@@ -56,6 +60,8 @@ const program = new Command('bench:usage')
   )
   .option('--count <n>', 'events per run of each recording measurement (env BENCH_USAGE_COUNT)', positiveInt, envPositiveInt('BENCH_USAGE_COUNT', 20_000))
   .option('--concurrency <n>', 'calls kept in flight: single-event recording, the anchor, the statistics', positiveInt, 32)
+  .option('--recorder-batch <n>', 'most events per call of the usage recorder (USAGE_BATCH_MAX_EVENTS)', batchSizeOf, 256)
+  .option('--recorder-concurrency <n>', 'calls the usage recorder keeps in flight (USAGE_FLUSH_CONCURRENCY)', positiveInt, 2)
   .option('--batch-size <n>', `events per call of batched recording (at most ${MAX_BATCH})`, batchSizeOf, 500)
   .option('--batch-concurrency <n>', 'batched calls kept in flight', positiveInt, 4)
   .option('--warmup <n>', 'unmeasured events of each recording measurement before the first run', positiveInt, 2_000)
@@ -75,6 +81,8 @@ program.parse();
 const opts = program.opts<{
   count: number;
   concurrency: number;
+  recorderBatch: number;
+  recorderConcurrency: number;
   batchSize: number;
   batchConcurrency: number;
   warmup: number;
@@ -150,6 +158,17 @@ interface UsageEvent {
   costPath: 'details' | 'plain';
 }
 
+/** The same event as the relay hands it to the service (UsageEvent of src/usage/usage.ts). */
+function asServiceEvent(e: UsageEvent): ServiceUsageEvent {
+  const { occurredAt, cacheCreation5mTokens, cacheCreation1hTokens, ...rest } = e;
+  return {
+    ...rest,
+    accountKind: rest.accountKind as ServiceUsageEvent['accountKind'],
+    occurredAt: new Date(occurredAt),
+    cacheSplit: cacheCreation5mTokens === undefined ? null : { fiveMinutes: cacheCreation5mTokens, oneHour: cacheCreation1hTokens ?? 0 },
+  };
+}
+
 function makeEvent(population: Population, occurredAt: Date = new Date()): UsageEvent {
   const m = pickModel(Math.random());
   const opus = m === 1 || m === 2;
@@ -214,7 +233,7 @@ function anchorRow(e: UsageEvent): unknown[] {
 
 // ---------------------------------------------------------------- recording (a), (b) and the anchor
 
-type Kind = 'anchor' | 'single' | 'batch';
+type Kind = 'anchor' | 'recorder' | 'single' | 'batch';
 
 interface Measurement {
   label: string;
@@ -271,10 +290,21 @@ async function recordingPhase(
 
   const measurements: Record<Kind, Measurement> = {
     anchor: { label: 'anchor: prepared 1-row INSERT', eventsPerCall: 1, runs: [] },
-    single: { label: '(a) record_usage, 1 event/call', eventsPerCall: 1, runs: [] },
+    recorder: { label: '(a) recorder, 1 record()/request', eventsPerCall: 1, runs: [] },
+    single: { label: '(a0) record_usage, 1 event/call', eventsPerCall: 1, runs: [] },
     batch: { label: `(b) record_usage, ${opts.batchSize} events/call`, eventsPerCall: opts.batchSize, runs: [] },
   };
   const concurrencyOf = (kind: Kind) => (kind === 'batch' ? opts.batchConcurrency : opts.concurrency);
+
+  // The service's per-request path: UsageRecorder (as app.usageRecorder, with
+  // the config defaults), sending through the same generated query and pool.
+  const recorderMetrics = new UsageRecorderMetrics(new Registry());
+  const recorder = new UsageRecorder(
+    (events) => recordUsage.run({ events: JSON.stringify(events) }, db),
+    { maxBatch: opts.recorderBatch, lingerMs: 0, concurrency: opts.recorderConcurrency, maxBuffered: 10_000, retryForMs: 0 },
+    recorderMetrics,
+    pino({ level: 'warn' }, process.stderr),
+  );
 
   /** Builds a run's calls (not timed: events, JSON and rows are made before the run), then drives it. */
   const runOf = async (kind: Kind, events: number, recordRun = true): Promise<Run> => {
@@ -282,6 +312,19 @@ async function recordingPhase(
     if (kind === 'anchor') {
       const rows = made.map(anchorRow);
       return drive((i) => anchorPool.query({ name: 'bench_usage_anchor_insert', text: ANCHOR_INSERT, values: rows[i]! }), rows.length, opts.concurrency, recordRun);
+    }
+    if (kind === 'recorder') {
+      const requests = made.map(asServiceEvent);
+      return drive(
+        async (i) => {
+          const result = await recorder.record(requests[i]!);
+          if (!result.recorded) throw new Error(`${measurements.recorder.label}: ${result.requestId} not recorded`);
+          recorded++;
+        },
+        made.length,
+        opts.concurrency,
+        recordRun,
+      );
     }
     const per = kind === 'single' ? 1 : opts.batchSize;
     const calls: string[] = [];
@@ -298,11 +341,11 @@ async function recordingPhase(
   };
 
   progress(`warm-up: ${opts.warmup} events of each measurement`);
-  for (const kind of ['anchor', 'single', 'batch'] as const) await runOf(kind, Math.max(opts.warmup, kind === 'batch' ? opts.batchSize : 1), false);
+  for (const kind of ['anchor', 'recorder', 'single', 'batch'] as const) await runOf(kind, Math.max(opts.warmup, kind === 'batch' ? opts.batchSize : 1), false);
 
   for (let round = 0; round < opts.rounds; round++) {
     await vacuum();
-    const order: Kind[] = round % 2 === 0 ? ['anchor', 'single', 'batch'] : ['batch', 'single', 'anchor'];
+    const order: Kind[] = round % 2 === 0 ? ['anchor', 'recorder', 'single', 'batch'] : ['batch', 'single', 'recorder', 'anchor'];
     for (const kind of order) {
       checkInterrupted();
       progress(`round ${round + 1}/${opts.rounds}: ${measurements[kind].label}`);
@@ -319,11 +362,16 @@ async function recordingPhase(
   // ---- report
   const best = (kind: Kind) => median(measurements[kind].runs);
   const anchorRate = eventsPerSecond(measurements.anchor, best('anchor'));
-  const singleRatio = eventsPerSecond(measurements.single, best('single')) / anchorRate;
+  // (a) is the service's per-request path, the recorder; (a0), one call per event without it, is informative.
+  const singleRatio = eventsPerSecond(measurements.recorder, best('recorder')) / anchorRate;
+  const oneCallRatio = eventsPerSecond(measurements.single, best('single')) / anchorRate;
+  const flushes = (await recorderMetrics.batchEvents.get()).values;
+  const flushStat = (name: string) => flushes.find((v) => v.metricName === name)?.value ?? 0;
+  const eventsPerFlush = flushStat('relaypg_usage_flush_events_sum') / Math.max(1, flushStat('relaypg_usage_flush_events_count'));
   const batchRatio = eventsPerSecond(measurements.batch, best('batch')) / anchorRate;
   const batchCalls = Math.ceil(opts.count / opts.batchSize);
   report.push(
-    `bench:usage: ${opts.count} events per run; anchor and (a) ${opts.concurrency} calls in flight, (b) ${batchCalls} calls of ${opts.batchSize} events, ` +
+    `bench:usage: ${opts.count} events per run; anchor, (a) and (a0) ${opts.concurrency} calls in flight, (b) ${batchCalls} calls of ${opts.batchSize} events, ` +
       `${opts.batchConcurrency} in flight; pool size ${opts.poolSize} (service pool as the runtime role, anchor pool as superuser); warm-up ${opts.warmup} events each; ` +
       `${opts.rounds} runs per measurement, order flipped every round; figures from the median run (by events/s); ` +
       (opts.vacuum ? 'VACUUM ANALYZE before each round' : 'no VACUUM (--no-vacuum)'),
@@ -339,7 +387,7 @@ async function recordingPhase(
     '  (ms; ev p50/p99: the call percentiles divided by the events per call (amortised per event); every event of a batch waits for the whole call.',
     "   cpu us/ev: this Node process's CPU time per event in that run; PostgreSQL's time is not included)",
   );
-  for (const kind of ['anchor', 'single', 'batch'] as const) {
+  for (const kind of ['anchor', 'recorder', 'single', 'batch'] as const) {
     const m = measurements[kind];
     const r = best(kind);
     const per = m.eventsPerCall;
@@ -353,7 +401,10 @@ async function recordingPhase(
   report.push(
     '',
     'goals (informative; the exit status does not depend on them):',
-    `  (a) single / anchor events/s = ${singleRatio.toFixed(2)} (goal >= ${GOALS.singleRatio})  ${met(singleRatio >= GOALS.singleRatio)}   ` +
+    `  (a) recorder / anchor events/s = ${singleRatio.toFixed(2)} (goal >= ${GOALS.singleRatio})  ${met(singleRatio >= GOALS.singleRatio)}   ` +
+      `per round: ${ratiosPerRound(measurements.recorder.runs, measurements.anchor.runs)}; ` +
+      `${eventsPerFlush.toFixed(1)} events per api.record_usage call on average (at most ${opts.recorderBatch}, ${opts.recorderConcurrency} calls in flight)`,
+    `  (a0) one call per event / anchor = ${oneCallRatio.toFixed(2)} (informative: recording without the recorder)   ` +
       `per round: ${ratiosPerRound(measurements.single.runs, measurements.anchor.runs)}`,
     `  (b) batch / anchor events/s  = ${batchRatio.toFixed(2)} (goal >= ${GOALS.batchRatio})  ${met(batchRatio >= GOALS.batchRatio)}   per round: ${perRoundBatch}`,
   );

@@ -23,6 +23,9 @@ import { PricingService } from './pricing/pricing.js';
 import { createRedis } from './redis.js';
 import { AdmissionService } from './usage/admission.js';
 import { UsageService } from './usage/usage.js';
+import { UsageRecorder, UsageRecorderMetrics } from './usage/usage-recorder.js';
+import { createMetricsRegistry } from './metrics.js';
+import type { Registry } from 'prom-client';
 import { UserService } from './users/users.js';
 import path from 'node:path';
 import { projectRoot } from './paths.js';
@@ -46,6 +49,9 @@ export interface App {
   maintenance: Maintenance;
   pricing: PricingService;
   usage: UsageService;
+  /** The relay's recording path: one call per request, committed in shared batches. */
+  usageRecorder: UsageRecorder;
+  metrics: Registry;
   admission: AdmissionService;
   health: HealthService;
   server: FastifyInstance;
@@ -105,6 +111,19 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     const maintenance = new Maintenance(pool, log);
     const pricing = new PricingService(pool);
     const usage = new UsageService(pool);
+    const metrics = createMetricsRegistry();
+    const usageRecorder = new UsageRecorder(
+      (events) => usage.send(events),
+      {
+        maxBatch: config.USAGE_BATCH_MAX_EVENTS,
+        lingerMs: config.USAGE_FLUSH_LINGER_MS,
+        concurrency: config.USAGE_FLUSH_CONCURRENCY,
+        maxBuffered: config.USAGE_BUFFER_MAX_EVENTS,
+        retryForMs: config.USAGE_RETRY_FOR_MS,
+      },
+      new UsageRecorderMetrics(metrics),
+      log,
+    );
     const admission = new AdmissionService(selectionPool, {
       apiKeys,
       stickyTtlSeconds: config.STICKY_SESSION_TTL_HOURS * 3600,
@@ -119,12 +138,14 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maintenanceToStop = maintenance;
     const expected = await latestCommittedMigration(path.resolve(projectRoot, config.MIGRATIONS_DIR));
     const health = new HealthService(pool, redis, expected, log);
-    const server = buildServer({ apiKeys, accounts, accountGroups, health, usage, adminToken: config.ADMIN_TOKEN, log });
+    const server = buildServer({ apiKeys, accounts, accountGroups, health, usage, metrics, adminToken: config.ADMIN_TOKEN, log });
     await withTimeout(listener.ready, 10_000, 'could not LISTEN for cache invalidations within 10 s');
     await maintenance.startFallbackTimer(config.MAINTENANCE_INTERVAL_SECONDS);
 
     const close = async () => {
       await server.close();
+      // Buffered usage is sent before the pool closes.
+      await usageRecorder.close();
       await maintenance.stop();
       await lastUsed.stop();
       await listener.stop();
@@ -132,7 +153,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await selectionPool.end();
       await pool.end();
     };
-    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, usage, admission, health, server, close };
+    return { config, pool, selectionPool, redis, cache, listener, lastUsed, apiKeys, users, accounts, accountGroups, scheduler, selectionCache, oauthSessions, maintenance, pricing, usage, usageRecorder, metrics, admission, health, server, close };
   } catch (error) {
     await maintenanceToStop?.stop();
     await listenerToStop?.stop();

@@ -75,6 +75,12 @@ const serviceSchema = z.object({
   TIME_ZONE: z.string().refine(isTimeZone, 'TIME_ZONE must be an IANA time zone name (e.g. Asia/Shanghai, UTC)').default('Asia/Shanghai'),
   MAINTENANCE_INTERVAL_SECONDS: intFrom(0, 86_400).default(60),
   CONCURRENCY_LEASE_TTL_SECONDS: intFrom(1, 86_400).default(600),
+  // The usage recorder (group commit): concurrent requests share one api.record_usage call.
+  USAGE_BATCH_MAX_EVENTS: intFrom(1, 5_000).default(256),
+  USAGE_FLUSH_LINGER_MS: intFrom(0, 10_000).default(0),
+  USAGE_FLUSH_CONCURRENCY: intFrom(1, 64).default(2),
+  USAGE_BUFFER_MAX_EVENTS: intFrom(1, 10_000_000).default(10_000),
+  USAGE_RETRY_FOR_MS: intFrom(0, 3_600_000).default(60_000),
   CRS_ENCRYPTION_KEY: z.string().optional().transform((v) => (v === '' ? undefined : v)),
   // CRS's config.security.azureOpenaiSalt, if that installation set one (import only).
   CRS_AZURE_OPENAI_SALT: z.string().optional().transform((v) => (v === '' ? undefined : v)),

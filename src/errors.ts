@@ -121,3 +121,11 @@ export async function mapDbErrors<T>(call: () => Promise<T>): Promise<T> {
     throw fromPgError(error) ?? error;
   }
 }
+
+/** PostgreSQL unreachable, shutting down or out of connections: retryable, not a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '3D000'].includes(code) || code.startsWith('08');
+}

@@ -3,7 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
-import { AppError, fromPgError, serviceErrors, type ErrorKind } from '../errors.js';
+import { AppError, fromPgError, isDatabaseUnavailable, serviceErrors, type ErrorKind } from '../errors.js';
 import { toApiFieldName } from '../api-keys/api-key-settings.js';
 
 export interface ErrorBody {
@@ -57,19 +57,12 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   if (status !== undefined && status >= 400 && status < 500) {
     return reply.status(status).send(errorBody('bad_request', error instanceof SyntaxError ? 'Request body is not valid JSON' : 'Bad request'));
   }
-  if (isUnavailable(error)) {
+  if (isDatabaseUnavailable(error)) {
     request.log.warn({ err: { message: error.message, code } }, 'database unavailable');
     return reply.status(503).send(errorBody(serviceErrors.unavailable.code, serviceErrors.unavailable.message));
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send(errorBody(serviceErrors.internal.code, serviceErrors.internal.message));
-}
-
-/** PostgreSQL unreachable, shutting down or out of connections: retryable, not a bug. */
-function isUnavailable(error: Error): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string') return /timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
-  return ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', '3D000'].includes(code) || code.startsWith('08');
 }
 
 /** Errors Node raises before a request exists (e.g. headers over the size limit). */

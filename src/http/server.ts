@@ -1,6 +1,7 @@
 // The HTTP surface: health, the admin API (keys here; accounts and groups in
 // admin-accounts.ts), and the key holder's own view.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Registry } from 'prom-client';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { apiKeySettingsSchema, createApiKeySchema, storableText } from '../api-keys/api-key-settings.js';
@@ -22,6 +23,7 @@ export interface ServerDeps {
   health: HealthService;
   usage: UsageService;
   adminToken: string;
+  metrics: Registry;
   log: Logger;
 }
 
@@ -73,6 +75,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const presented = presentedKey(request) ?? '';
     if (!timingSafeEqual(sha256(presented), adminDigest)) throw new AppError(serviceErrors.adminUnauthorized);
   };
+
+  // Prometheus text format; the admin token guards it (traffic figures are not public).
+  app.get('/metrics', { onRequest: requireAdmin }, async (_request, reply) => {
+    return reply.type(deps.metrics.contentType).send(await deps.metrics.metrics());
+  });
 
   app.get('/health', async (_request, reply) => {
     const report = await deps.health.check();

@@ -81,7 +81,7 @@ function invalid(issue: z.core.$ZodIssue, index: number | null): AppError {
 }
 
 /** The database's JSON shape of an event. */
-function toDbEvent(event: z.output<typeof usageEventSchema>): Record<string, unknown> {
+function toDbEvent(event: z.output<typeof usageEventSchema>) {
   return {
     requestId: event.requestId,
     occurredAt: event.occurredAt?.toISOString(),
@@ -100,6 +100,24 @@ function toDbEvent(event: z.output<typeof usageEventSchema>): Record<string, unk
     durationMs: event.durationMs ?? null,
     costPath: event.costPath ?? null,
   };
+}
+
+/** An event as the database takes it (validated; JSON-ready). */
+export type PreparedUsageEvent = ReturnType<typeof toDbEvent>;
+
+/**
+ * Validates one event and shapes it for the database; throws a bad_request
+ * AppError naming the field (`events[index].field` when index is given).
+ */
+export function prepareUsageEvent(event: UsageEvent, index: number | null = null): PreparedUsageEvent {
+  const parsed = usageEventSchema.safeParse(event);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]!, index);
+  const split = parsed.data.cacheSplit;
+  if (split && split.fiveMinutes + split.oneHour > parsed.data.cacheCreationTokens) {
+    // The split is part of the cache writes: the total covers it.
+    parsed.data.cacheCreationTokens = split.fiveMinutes + split.oneHour;
+  }
+  return toDbEvent(parsed.data);
 }
 
 function byPeriod<Row extends { period: string }, Period extends string>(rows: Row[], periods: readonly Period[]): Record<Period, Omit<Row, 'period'>> {
@@ -135,17 +153,12 @@ export class UsageService {
     if (events.length > MAX_BATCH) {
       throw new AppError(serviceErrors.badRequest, { message: `events: at most ${MAX_BATCH} per call`, field: 'events' });
     }
-    const payload = events.map((event, index) => {
-      const parsed = usageEventSchema.safeParse(event);
-      if (!parsed.success) throw invalid(parsed.error.issues[0]!, events.length === 1 ? null : index);
-      const split = parsed.data.cacheSplit;
-      if (split && split.fiveMinutes + split.oneHour > parsed.data.cacheCreationTokens) {
-        // The split is part of the cache writes: the total covers it.
-        parsed.data.cacheCreationTokens = split.fiveMinutes + split.oneHour;
-      }
-      return toDbEvent(parsed.data);
-    });
-    return mapDbErrors(() => recordUsage.run({ events: JSON.stringify(payload) }, this.db));
+    return this.send(events.map((event, index) => prepareUsageEvent(event, events.length === 1 ? null : index)));
+  }
+
+  /** Sends events made by prepareUsageEvent in one call (at most MAX_BATCH). */
+  async send(prepared: PreparedUsageEvent[]): Promise<RecordResult[]> {
+    return mapDbErrors(() => recordUsage.run({ events: JSON.stringify(prepared) }, this.db));
   }
 
   /** A key's exact figures (its ledger): lifetime, today, this ISO week and this month at `at`. */
