@@ -2911,11 +2911,15 @@ COMMENT ON FUNCTION api.record_token_refresh_failure(p_id uuid, p_message text, 
 CREATE FUNCTION api.record_usage(p_events jsonb) RETURNS SETOF api.usage_record_result
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
-    AS $$
+    AS $_$
 declare
   v_zone text := relaypg.usage_time_zone();
 begin
-  perform relaypg.check_usage_events(p_events);
+  -- The cheap pass accepts a well-formed batch; anything else goes to the check
+  -- that names the first bad field.
+  if not relaypg.usage_events_look_valid(p_events) then
+    perform relaypg.check_usage_events(p_events);
+  end if;
   -- One request id at a time across every caller: each id locks one of 512
   -- advisory buckets (a bounded number per batch, so big batches cannot fill
   -- the lock table), in sorted order so that two batches cannot deadlock. The
@@ -2966,13 +2970,47 @@ begin
        and not exists (select from relaypg.api_key_usage b
                         where b.api_key_id = i.api_key_id and b.baseline_cut_off >= i.occurred_at)
   ),
-  priced as (
-    select f.*, relaypg.normalise_model(f.model) as normalised_model, c.price_key, c.long_context,
-           c.input as cost_input, c.output as cost_output, c.cache_create as cost_cache_create,
-           c.cache_read as cost_cache_read, c.total as cost_total
+  -- One lookup per model of the batch (remembered above).
+  rates as (
+    select r.* from (select distinct i.model from input i) m cross join lateral relaypg.model_rates(m.model) r
+  ),
+  -- api.price_request's rules, per event, on its model's rates: the plain path
+  -- (CostCalculator) unless the event has a cache split or a [1m] model; an
+  -- unpriced model costs nothing on the details path unless it is long context
+  -- (a [1m] model above 200k input tokens of any kind, at $6 / $22.5 per million).
+  classified as (
+    select f.*, r.price_key, r.normalised_model, r.priced, r.input_rate, r.output_rate, r.cache_write_rate,
+           r.cache_write_1h_rate, r.cache_read_rate, r.plain_input_rate, r.plain_output_rate, r.plain_cache_write_rate,
+           r.plain_cache_read_rate, r.plain_writes_at_input,
+           f.cost_path = 'plain' and not f.cache_split and strpos(f.model, '[1m]') = 0 as plain,
+           strpos(f.model, '[1m]') > 0 and f.input_tokens + f.cache_create_tokens + f.cache_read_tokens > 200000 as long_context
       from fresh f
-      cross join lateral api.price_request(f.model, f.input_tokens, f.output_tokens, f.cache_create_tokens, f.cache_5m,
-                                           f.cache_1h, f.cache_read_tokens, f.cache_split, f.cost_path) c
+      join rates r on r.model = f.model
+  ),
+  parts as (
+    select c.*,
+           case when c.plain then c.input_tokens * c.plain_input_rate
+                when c.long_context then c.input_tokens * 0.000006
+                when not c.priced then 0
+                else c.input_tokens * c.input_rate end as cost_input,
+           case when c.plain then c.output_tokens * c.plain_output_rate
+                when c.long_context then c.output_tokens * 0.0000225
+                when not c.priced then 0
+                else c.output_tokens * c.output_rate end as cost_output,
+           case when c.plain then c.cache_create_tokens
+                               * case when c.plain_writes_at_input and c.cache_create_tokens > 0 then c.plain_input_rate
+                                      else c.plain_cache_write_rate end
+                when not c.priced and not c.long_context then 0
+                when c.cache_split then c.cache_5m * c.cache_write_rate + c.cache_1h * c.cache_write_1h_rate
+                else c.cache_create_tokens * c.cache_write_rate + 0 end as cost_cache_create,
+           case when c.plain then c.cache_read_tokens * c.plain_cache_read_rate
+                when not c.priced and not c.long_context then 0
+                else c.cache_read_tokens * c.cache_read_rate end as cost_cache_read
+      from classified c
+  ),
+  priced as (
+    select p.*, p.cost_input + p.cost_output + p.cost_cache_create + p.cost_cache_read as cost_total
+      from parts p
   ),
   inserted as (
     insert into relaypg.usage_events (
@@ -3061,7 +3099,7 @@ begin
    -- per_key, per_day and released run whatever this select reads.
    order by i.ord;
 end
-$$;
+$_$;
 
 
 ALTER FUNCTION api.record_usage(p_events jsonb) OWNER TO :DATABASE_OWNER;
@@ -5167,6 +5205,92 @@ COMMENT ON FUNCTION relaypg.check_usage_events(p_events jsonb) IS 'RVINV naming 
 
 
 --
+-- Name: model_price_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE TABLE relaypg.model_price_keys (
+    model text NOT NULL,
+    price_key text,
+    priced boolean NOT NULL,
+    normalised_model text NOT NULL,
+    input_rate numeric NOT NULL,
+    output_rate numeric NOT NULL,
+    cache_write_rate numeric NOT NULL,
+    cache_write_1h_rate numeric NOT NULL,
+    cache_read_rate numeric NOT NULL,
+    plain_input_rate numeric NOT NULL,
+    plain_output_rate numeric NOT NULL,
+    plain_cache_write_rate numeric NOT NULL,
+    plain_cache_read_rate numeric NOT NULL,
+    plain_writes_at_input boolean NOT NULL
+);
+
+
+ALTER TABLE relaypg.model_price_keys OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: TABLE model_price_keys; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON TABLE relaypg.model_price_keys IS 'Memo per model: its price entry (relaypg.resolve_price_key) and the rates api.price_request applies on each path; emptied by a trigger whenever relaypg.model_prices changes.';
+
+
+--
+-- Name: COLUMN model_price_keys.priced; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON COLUMN relaypg.model_price_keys.priced IS 'Whether an entry prices the model (on the details path an unpriced model costs nothing, unless it is a long-context request).';
+
+
+--
+-- Name: COLUMN model_price_keys.plain_writes_at_input; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON COLUMN relaypg.model_price_keys.plain_writes_at_input IS 'On the plain path, cache writes cost the input rate (CostCalculator: an OpenAI model whose entry has no cache-write price).';
+
+
+--
+-- Name: compute_model_rates(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.compute_model_rates(p_model text) RETURNS relaypg.model_price_keys
+    LANGUAGE sql STABLE
+    AS $$
+  select p_model, k.price_key, p.model is not null, relaypg.normalise_model(p_model),
+         coalesce(p.input_cost_per_token, 0), coalesce(p.output_cost_per_token, 0),
+         coalesce(p.cache_creation_input_token_cost, 0), relaypg.one_hour_cache_price(p_model),
+         coalesce(p.cache_read_input_token_cost, 0),
+         -- The plain path prices a model the file lacks from CRS's static table.
+         coalesce(case when p.model is null then s.i / 1000000 else p.input_cost_per_token end, 0),
+         coalesce(case when p.model is null then s.o / 1000000 else p.output_cost_per_token end, 0),
+         coalesce(case when p.model is null then s.w / 1000000 else p.cache_creation_input_token_cost end, 0),
+         coalesce(case when p.model is null then s.r / 1000000 else p.cache_read_input_token_cost end, 0),
+         coalesce(p.model is not null and (strpos(p_model, 'gpt') > 0 or strpos(p_model, 'o1') > 0 or p.provider = 'openai')
+                  and coalesce(p.cache_creation_input_token_cost, 0) = 0, false)
+    from (select relaypg.resolve_price_key(p_model) as price_key) k
+    left join relaypg.model_prices p on p.model = k.price_key
+    left join lateral (
+      select t.i, t.o, t.w, t.r
+        from (values ('claude-3-5-sonnet-20241022', 3.0, 15.0, 3.75, 0.3), ('claude-sonnet-4-20250514', 3.0, 15.0, 3.75, 0.3),
+                     ('claude-3-5-haiku-20241022', 0.25, 1.25, 0.3, 0.03), ('claude-3-opus-20240229', 15.0, 75.0, 18.75, 1.5),
+                     ('claude-opus-4-1-20250805', 15.0, 75.0, 18.75, 1.5), ('claude-3-sonnet-20240229', 3.0, 15.0, 3.75, 0.3),
+                     ('claude-3-haiku-20240307', 0.25, 1.25, 0.3, 0.03), ('unknown', 3.0, 15.0, 3.75, 0.3)) t(m, i, o, w, r)
+       where t.m in (p_model, 'unknown')
+       order by t.m = 'unknown'
+       limit 1) s on p.model is null
+$$;
+
+
+ALTER FUNCTION relaypg.compute_model_rates(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION compute_model_rates(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.compute_model_rates(p_model text) IS 'A model''s price entry, statistics name and the rates api.price_request applies to it on each cost path (uncached: relaypg.model_price_keys remembers it).';
+
+
+--
 -- Name: create_partition(text, timestamp with time zone); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5857,6 +5981,24 @@ COMMENT ON FUNCTION relaypg.forget_scheduled_job(p_name text) IS 'Records that p
 
 
 --
+-- Name: is_canonical_uuid(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.is_canonical_uuid(p_text text) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN (p_text ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'::text);
+
+
+ALTER FUNCTION relaypg.is_canonical_uuid(p_text text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION is_canonical_uuid(p_text text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.is_canonical_uuid(p_text text) IS 'Whether a text is a UUID in its canonical 8-4-4-4-12 form (either case).';
+
+
+--
 -- Name: is_iso_instant(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -5886,6 +6028,42 @@ ALTER FUNCTION relaypg.is_iso_instant(p_text text) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.is_iso_instant(p_text text) IS 'Whether a text is an ISO 8601 instant with an offset (Z or +hh[:mm]) naming a real date and time.';
+
+
+--
+-- Name: is_whole_number(numeric, numeric, numeric); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.is_whole_number(p_value numeric, p_min numeric, p_max numeric) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN (((p_value >= p_min) AND (p_value <= p_max)) AND (scale(p_value) = 0));
+
+
+ALTER FUNCTION relaypg.is_whole_number(p_value numeric, p_min numeric, p_max numeric) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION is_whole_number(p_value numeric, p_min numeric, p_max numeric); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.is_whole_number(p_value numeric, p_min numeric, p_max numeric) IS 'Whether a number is written without fraction digits and lies in [min, max].';
+
+
+--
+-- Name: is_token_count(jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.is_token_count(p_value jsonb) RETURNS boolean
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    RETURN ((p_value IS NULL) OR (jsonb_typeof(p_value) = 'null'::text) OR ((jsonb_typeof(p_value) = 'number'::text) AND relaypg.is_whole_number((p_value)::numeric, (0)::numeric, ('1000000000000'::bigint)::numeric)));
+
+
+ALTER FUNCTION relaypg.is_token_count(p_value jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION is_token_count(p_value jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.is_token_count(p_value jsonb) IS 'Whether a JSON value is absent, null, or a whole number of tokens from 0 to 10^12.';
 
 
 --
@@ -6076,6 +6254,34 @@ ALTER FUNCTION relaypg.lock_api_key(p_id uuid) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.lock_api_key(p_id uuid) IS 'SELECT ... FOR UPDATE of one key; KYNFD when absent.';
+
+
+--
+-- Name: model_rates(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.model_rates(p_model text) RETURNS relaypg.model_price_keys
+    LANGUAGE plpgsql STABLE
+    AS $$
+declare
+  v_rates relaypg.model_price_keys;
+begin
+  select k.* into v_rates from relaypg.model_price_keys k where k.model = p_model;
+  if not found then
+    v_rates := relaypg.compute_model_rates(p_model);
+  end if;
+  return v_rates;
+end
+$$;
+
+
+ALTER FUNCTION relaypg.model_rates(p_model text) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION model_rates(p_model text); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.model_rates(p_model text) IS 'The remembered price entry and rates of a model, computed when not remembered.';
 
 
 --
@@ -6352,6 +6558,47 @@ COMMENT ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_unbin
 
 
 --
+-- Name: remember_price_keys(text[]); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.remember_price_keys(p_models text[]) RETURNS void
+    LANGUAGE sql
+    SET search_path TO ''
+    BEGIN ATOMIC
+ INSERT INTO relaypg.model_price_keys (model, price_key, priced, normalised_model, input_rate, output_rate, cache_write_rate, cache_write_1h_rate, cache_read_rate, plain_input_rate, plain_output_rate, plain_cache_write_rate, plain_cache_read_rate, plain_writes_at_input)  SELECT r.model,
+             r.price_key,
+             r.priced,
+             r.normalised_model,
+             r.input_rate,
+             r.output_rate,
+             r.cache_write_rate,
+             r.cache_write_1h_rate,
+             r.cache_read_rate,
+             r.plain_input_rate,
+             r.plain_output_rate,
+             r.plain_cache_write_rate,
+             r.plain_cache_read_rate,
+             r.plain_writes_at_input
+            FROM (( SELECT DISTINCT u.model
+                    FROM unnest(remember_price_keys.p_models) u(model)
+                   WHERE (COALESCE(u.model, ''::text) <> ''::text)) m
+              CROSS JOIN LATERAL relaypg.compute_model_rates(m.model) r(model, price_key, priced, normalised_model, input_rate, output_rate, cache_write_rate, cache_write_1h_rate, cache_read_rate, plain_input_rate, plain_output_rate, plain_cache_write_rate, plain_cache_read_rate, plain_writes_at_input))
+           WHERE (NOT (EXISTS ( SELECT
+                    FROM relaypg.model_price_keys k
+                   WHERE (k.model = m.model)))) ON CONFLICT(model) DO NOTHING;
+END;
+
+
+ALTER FUNCTION relaypg.remember_price_keys(p_models text[]) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION remember_price_keys(p_models text[]); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.remember_price_keys(p_models text[]) IS 'Adds the price entry and rates of each model not yet in relaypg.model_price_keys.';
+
+
+--
 -- Name: resolve_price_key(text); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -6408,53 +6655,6 @@ ALTER FUNCTION relaypg.resolve_price_key(p_model text) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.resolve_price_key(p_model text) IS 'The pricing entry CRS 0881cc09 would price a model with (exact, gpt-5-codex, Bedrock region, fuzzy in file order, Bedrock core); null when none. Uncached: use relaypg.price_key.';
-
-
---
--- Name: model_price_keys; Type: TABLE; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-CREATE TABLE relaypg.model_price_keys (
-    model text NOT NULL,
-    price_key text
-);
-
-
-ALTER TABLE relaypg.model_price_keys OWNER TO :DATABASE_OWNER;
-
---
--- Name: TABLE model_price_keys; Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-COMMENT ON TABLE relaypg.model_price_keys IS 'Memo of relaypg.resolve_price_key per model; emptied by a trigger whenever relaypg.model_prices changes.';
-
-
---
--- Name: remember_price_keys(text[]); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-CREATE FUNCTION relaypg.remember_price_keys(p_models text[]) RETURNS void
-    LANGUAGE sql
-    SET search_path TO ''
-    BEGIN ATOMIC
- INSERT INTO relaypg.model_price_keys (model, price_key)  SELECT m.model,
-             relaypg.resolve_price_key(m.model) AS resolve_price_key
-            FROM ( SELECT DISTINCT u.model
-                    FROM unnest(remember_price_keys.p_models) u(model)
-                   WHERE (COALESCE(u.model, ''::text) <> ''::text)) m
-           WHERE (NOT (EXISTS ( SELECT
-                    FROM relaypg.model_price_keys k
-                   WHERE (k.model = m.model)))) ON CONFLICT(model) DO NOTHING;
-END;
-
-
-ALTER FUNCTION relaypg.remember_price_keys(p_models text[]) OWNER TO :DATABASE_OWNER;
-
---
--- Name: FUNCTION remember_price_keys(p_models text[]); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-COMMENT ON FUNCTION relaypg.remember_price_keys(p_models text[]) IS 'Adds the price entry of each model not yet in relaypg.model_price_keys.';
 
 
 --
@@ -7073,6 +7273,74 @@ ALTER FUNCTION relaypg.unbind_keys(p_target text) OWNER TO :DATABASE_OWNER;
 --
 
 COMMENT ON FUNCTION relaypg.unbind_keys(p_target text) IS 'Clears every key binding that names p_target; the keys fall back to the shared pool. Returns how many keys changed.';
+
+
+--
+-- Name: usage_events_look_valid(jsonb); Type: FUNCTION; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION relaypg.usage_events_look_valid(p_events jsonb) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    AS $_$
+declare
+  v_valid boolean;
+begin
+  if p_events is null or jsonb_typeof(p_events) <> 'array' or jsonb_array_length(p_events) > 5000 then
+    return false;
+  end if;
+  -- coalesce: bool_and skips nulls, and a condition on an absent field is null.
+  select coalesce(bool_and(coalesce(
+           jsonb_typeof(x."requestId") = 'string' and char_length(x."requestId" #>> '{}') between 1 and 128
+           and jsonb_typeof(x."apiKeyId") = 'string' and relaypg.is_canonical_uuid(x."apiKeyId" #>> '{}')
+           and (jsonb_typeof(x."accountId") is null or jsonb_typeof(x."accountId") = 'null'
+                or (jsonb_typeof(x."accountId") = 'string' and relaypg.is_canonical_uuid(x."accountId" #>> '{}')))
+           and (jsonb_typeof(x."accountKind") is null or jsonb_typeof(x."accountKind") = 'null'
+                or (x."accountKind" #>> '{}') = any (array['claude-official', 'claude-console', 'ccr', 'bedrock', 'gemini', 'openai',
+                                                          'openai-responses', 'azure-openai']))
+           and jsonb_typeof(x.model) = 'string' and char_length(x.model #>> '{}') between 1 and 200
+           and (jsonb_typeof(x."occurredAt") is null or jsonb_typeof(x."occurredAt") = 'null'
+                or (jsonb_typeof(x."occurredAt") = 'string'
+                    and (x."occurredAt" #>> '{}') ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?(Z|[+-](0\d|1[0-5])(:?[0-5]\d)?)$'
+                    -- Days 29 to 31 and year 0 need the calendar.
+                    and ((substr(x."occurredAt" #>> '{}', 9, 2) <= '28' and left(x."occurredAt" #>> '{}', 4) <> '0000')
+                         or relaypg.is_iso_instant(x."occurredAt" #>> '{}'))
+                    and (x."occurredAt" #>> '{}')::timestamptz <= now() + interval '5 minutes'))
+           and coalesce(jsonb_typeof(x.stream), 'null') in ('boolean', 'null')
+           and (jsonb_typeof(x."costPath") is null or jsonb_typeof(x."costPath") = 'null'
+                or (x."costPath" #>> '{}') in ('details', 'plain'))
+           and (jsonb_typeof(x.status) is null or jsonb_typeof(x.status) = 'null'
+                or (jsonb_typeof(x.status) = 'number' and relaypg.is_whole_number(x.status::numeric, 100, 599)))
+           and relaypg.is_token_count(x."inputTokens") and relaypg.is_token_count(x."outputTokens")
+           and relaypg.is_token_count(x."cacheCreationTokens") and relaypg.is_token_count(x."cacheCreation5mTokens")
+           and relaypg.is_token_count(x."cacheCreation1hTokens") and relaypg.is_token_count(x."cacheReadTokens")
+           and (jsonb_typeof(x."durationMs") is null or jsonb_typeof(x."durationMs") = 'null'
+                or (jsonb_typeof(x."durationMs") = 'number' and relaypg.is_whole_number(x."durationMs"::numeric, 0, 2147483647)))
+           and (jsonb_typeof(x."cacheCreationTokens") is distinct from 'number'
+                or x."cacheCreationTokens"::numeric
+                   >= coalesce(case when jsonb_typeof(x."cacheCreation5mTokens") = 'number' then x."cacheCreation5mTokens"::numeric end, 0)
+                    + coalesce(case when jsonb_typeof(x."cacheCreation1hTokens") = 'number' then x."cacheCreation1hTokens"::numeric end, 0)),
+         false)), true) into v_valid
+    from jsonb_array_elements(p_events) e(v)
+   cross join lateral jsonb_to_record(e.v) as x(
+     "requestId" jsonb, "occurredAt" jsonb, "apiKeyId" jsonb, "accountId" jsonb, "accountKind" jsonb, model jsonb,
+     "inputTokens" jsonb, "outputTokens" jsonb, "cacheCreationTokens" jsonb, "cacheCreation5mTokens" jsonb,
+     "cacheCreation1hTokens" jsonb, "cacheReadTokens" jsonb, stream jsonb, status jsonb, "durationMs" jsonb, "costPath" jsonb);
+  return v_valid;
+exception
+  -- Not an object, an instant the calendar refuses, ...: the naming check decides.
+  when data_exception or invalid_parameter_value then
+    return false;
+end
+$_$;
+
+
+ALTER FUNCTION relaypg.usage_events_look_valid(p_events jsonb) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION usage_events_look_valid(p_events jsonb); Type: COMMENT; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION relaypg.usage_events_look_valid(p_events jsonb) IS 'Whether every event of a batch (a JSON array) is well formed: true only when relaypg.check_usage_events accepts the batch; false sends it there to name the first bad field.';
 
 
 --
@@ -9041,6 +9309,13 @@ REVOKE ALL ON FUNCTION relaypg.check_usage_events(p_events jsonb) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION compute_model_rates(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.compute_model_rates(p_model text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION create_partition(p_table text, p_from timestamp with time zone); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
@@ -9167,10 +9442,31 @@ REVOKE ALL ON FUNCTION relaypg.forget_scheduled_job(p_name text) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION is_canonical_uuid(p_text text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.is_canonical_uuid(p_text text) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_iso_instant(p_text text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.is_iso_instant(p_text text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION is_whole_number(p_value numeric, p_min numeric, p_max numeric); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.is_whole_number(p_value numeric, p_min numeric, p_max numeric) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION is_token_count(p_value jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.is_token_count(p_value jsonb) FROM PUBLIC;
 
 
 --
@@ -9220,6 +9516,13 @@ REVOKE ALL ON FUNCTION relaypg.lock_account_group(p_id uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.lock_api_key(p_id uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION model_rates(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.model_rates(p_model text) FROM PUBLIC;
 
 
 --
@@ -9300,17 +9603,17 @@ REVOKE ALL ON FUNCTION relaypg.release_bindings(p_target text, p_what text, p_un
 
 
 --
--- Name: FUNCTION resolve_price_key(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
---
-
-REVOKE ALL ON FUNCTION relaypg.resolve_price_key(p_model text) FROM PUBLIC;
-
-
---
 -- Name: FUNCTION remember_price_keys(p_models text[]); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
 --
 
 REVOKE ALL ON FUNCTION relaypg.remember_price_keys(p_models text[]) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION resolve_price_key(p_model text); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.resolve_price_key(p_model text) FROM PUBLIC;
 
 
 --
@@ -9430,6 +9733,13 @@ REVOKE ALL ON FUNCTION relaypg.to_api_key(p_key relaypg.api_keys) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION relaypg.unbind_keys(p_target text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION usage_events_look_valid(p_events jsonb); Type: ACL; Schema: relaypg; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION relaypg.usage_events_look_valid(p_events jsonb) FROM PUBLIC;
 
 
 --
