@@ -45,9 +45,10 @@ const program = new Command('bench:auth')
   .option('--warmup <n>', 'unmeasured calls per measurement before the first run', positiveInt, 2_000)
   .option('--rounds <n>', 'runs of each measurement (the median run is reported)', positiveInt, 3)
   .option('--pool-size <n>', 'PostgreSQL pool size of the service and of the SELECT anchor', positiveInt, defaultPoolSize())
+  .option('--keys <n>', 'distinct API keys; call i presents key i mod n (the anchors read as many rows/values)', positiveInt, 256)
   .showHelpAfterError();
 program.parse();
-const opts = program.opts<{ count: number; concurrency: number; warmup: number; rounds: number; poolSize: number }>();
+const opts = program.opts<{ count: number; concurrency: number; warmup: number; rounds: number; poolSize: number; keys: number }>();
 
 const CONTEXT: AuthContext = { platform: 'claude', model: 'claude-sonnet-4-20250514', userAgent: 'claude-cli/1.0.105 (external, cli)' };
 const ANCHOR_SELECT = 'select id, name, is_active from relaypg.api_keys where id = $1';
@@ -61,7 +62,7 @@ const startBenchApp = (resources: Resources, overrides: Record<string, string>):
 
 interface Measurement {
   label: string;
-  call: () => Promise<unknown>;
+  call: (i: number) => Promise<unknown>;
   runs: Run[];
 }
 
@@ -84,68 +85,96 @@ async function main(): Promise<number> {
     await waitForRedis(l1App.redis!);
     await waitForRedis(redisApp.redis!);
 
-    const { apiKey, plainKey } = await l1App.apiKeys.create({ name: 'bench' });
+    progress(`creating ${opts.keys} keys`);
+    const keys: { id: string; plainKey: string }[] = [];
+    for (let i = 0; i < opts.keys; i++) {
+      const { apiKey, plainKey } = await l1App.apiKeys.create({ name: `bench-${i}` });
+      keys.push({ id: apiKey.id, plainKey });
+    }
+    const keyOf = (i: number) => keys[i % keys.length]!;
 
-    // Anchors: one ioredis connection (like the service), a pg.Pool of the service's size.
+    // Anchors: one ioredis connection (like the service), a pg.Pool of the service's size, as many values/rows as keys.
     const anchorRedis = new Redis(testEnv.redisUrl);
     resources.anchorRedis = anchorRedis;
     anchorRedis.on('error', () => undefined);
     await waitForRedis(anchorRedis);
-    const anchorKey = `${resources.redisPrefix}anchor`;
-    await anchorRedis.set(anchorKey, 'x'.repeat(64), 'EX', 3600);
+    const anchorKeys = keys.map((_, i) => `${resources.redisPrefix}anchor:${i}`);
+    for (const anchorKey of anchorKeys) await anchorRedis.set(anchorKey, 'x'.repeat(64), 'EX', 3600);
     const anchorPool = new pg.Pool({ connectionString: rootUrlFor(resources.databaseName!), max: opts.poolSize, application_name: 'relaypg-bench-anchor' });
     resources.anchorPool = anchorPool;
     anchorPool.on('error', () => undefined);
-    const anchorQuery = { name: 'bench_pk_select', text: ANCHOR_SELECT, values: [apiKey.id] };
+    const anchorSelect = (i: number) => anchorPool.query({ name: 'bench_pk_select', text: ANCHOR_SELECT, values: [keyOf(i).id] });
 
     // ---- sanity: each path is answered where it claims to be.
-    const accepted = (app: App) => async () => {
+    const accepted = (app: App) => async (i: number) => {
+      const { id, plainKey } = keyOf(i);
       const key = await app.apiKeys.authenticate(plainKey, CONTEXT);
-      if (key.id !== apiKey.id) throw new Error('authenticated the wrong key');
+      if (key.id !== id) throw new Error('authenticated the wrong key');
     };
-    await accepted(redisApp)(); // miss: PostgreSQL, then the fill script writes Redis in the background
-    const digestHex = new KeyMaterial({ prefix: redisApp.config.API_KEY_PREFIX, hmacSecret: HMAC_SECRET, hmacVersion: 1 }).hmacDigest(plainKey).toString('hex');
-    const entryPattern = `${resources.redisPrefix}auth:e:${digestHex}:claude:*`;
-    const findEntry = async () => (await anchorRedis.scan('0', 'MATCH', entryPattern, 'COUNT', 1000))[1];
-    for (let i = 0; (await findEntry()).length === 0; i++) {
-      if (i > 100) throw new Error(`the Redis path's cache entry (${entryPattern}) never appeared in Redis`);
+    // Misses: PostgreSQL, then the fill script writes Redis in the background.
+    for (let i = 0; i < keys.length; i++) await accepted(redisApp)(i);
+    const entryPattern = `${resources.redisPrefix}auth:e:*:claude:*`;
+    const countEntries = async () => {
+      let cursor = '0';
+      let found = 0;
+      do {
+        const [next, batch] = await anchorRedis.scan(cursor, 'MATCH', entryPattern, 'COUNT', 1000);
+        found += batch.length;
+        cursor = next;
+      } while (cursor !== '0');
+      return found;
+    };
+    for (let i = 0; (await countEntries()) < keys.length; i++) {
+      if (i > 100) throw new Error(`the Redis path's cache entries (${entryPattern}) never all appeared in Redis`);
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
-    /** Counts the pool queries and Redis GETs that `calls` authentications of `app` make. */
-    const counted = async (app: App, calls: number) => {
-      const tally = { queries: 0, gets: 0 };
-      const restore = [spy(app.pool, 'query', () => tally.queries++), app.redis ? spy(app.redis, 'get', () => tally.gets++) : () => undefined];
+    /** Counts pool queries, and Redis commands and the keys they read, while `body` runs on `app`. */
+    const counting = async <T>(app: App, body: () => Promise<T>) => {
+      const tally = { queries: 0, redisCommands: 0, redisKeys: 0 };
+      const read = (...args: unknown[]) => {
+        tally.redisCommands++;
+        tally.redisKeys += Array.isArray(args[0]) ? args[0].length : args.length;
+      };
+      const restore = [
+        spy(app.pool, 'query', () => tally.queries++),
+        app.redis ? spy(app.redis, 'get', read) : () => undefined,
+        app.redis ? spy(app.redis, 'mget', read) : () => undefined,
+      ];
       try {
-        for (let i = 0; i < calls; i++) await accepted(app)();
+        return { result: await body(), tally };
       } finally {
         for (const undo of restore) undo();
       }
-      return tally;
     };
-    await accepted(l1App)();
+    const sequentially = (app: App, calls: number) => async () => {
+      for (let i = 0; i < calls; i++) await accepted(app)(i);
+    };
+    await sequentially(l1App, keys.length)();
     const checks = {
-      l1: await counted(l1App, 50),
-      redis: await counted(redisApp, 50),
-      pg: await counted(pgApp, 50),
+      l1: (await counting(l1App, sequentially(l1App, 50))).tally,
+      redis: (await counting(redisApp, sequentially(redisApp, 50))).tally,
+      pg: (await counting(pgApp, sequentially(pgApp, 50))).tally,
     };
     const sane =
-      checks.l1.queries === 0 && checks.l1.gets === 0 &&
-      checks.redis.queries === 0 && checks.redis.gets === 50 && redisApp.cache.localSize === 0 &&
+      checks.l1.queries === 0 && checks.l1.redisKeys === 0 &&
+      checks.redis.queries === 0 && checks.redis.redisKeys === 50 && redisApp.cache.localSize === 0 &&
       checks.pg.queries === 50 && pgApp.cache.localSize === 0;
     if (!sane) throw new Error(`a path is not answered where it should be: ${JSON.stringify(checks)} (L1 sizes: redis path ${redisApp.cache.localSize}, pg path ${pgApp.cache.localSize})`);
     const sanity =
-      `sanity (50 calls each): in-process path ${checks.l1.queries} queries, ${checks.l1.gets} GETs; Redis path ${checks.redis.queries} queries, ` +
-      `${checks.redis.gets} GETs, entry present in Redis; PostgreSQL path ${checks.pg.queries} queries, ${checks.pg.gets} GETs`;
+      `sanity (50 calls each, one at a time, over ${opts.keys} keys): in-process path ${checks.l1.queries} queries, ${checks.l1.redisKeys} Redis reads; ` +
+      `Redis path ${checks.redis.queries} queries, ${checks.redis.redisKeys} Redis reads (entries present in Redis); ` +
+      `PostgreSQL path ${checks.pg.queries} queries, ${checks.pg.redisKeys} Redis reads`;
 
     const measurements = {
       l1: { label: 'service: in-process cache hit', call: accepted(l1App), runs: [] } as Measurement,
-      redisAnchor: { label: 'anchor: raw ioredis GET', call: () => anchorRedis.get(anchorKey), runs: [] } as Measurement,
+      redisAnchor: { label: 'anchor: raw ioredis GET', call: (i: number) => anchorRedis.get(anchorKeys[i % anchorKeys.length]!), runs: [] } as Measurement,
       redis: { label: 'service: Redis hit', call: accepted(redisApp), runs: [] } as Measurement,
-      pgAnchor: { label: 'anchor: raw prepared PK SELECT', call: () => anchorPool.query(anchorQuery), runs: [] } as Measurement,
+      pgAnchor: { label: 'anchor: raw prepared PK SELECT', call: anchorSelect, runs: [] } as Measurement,
       pg: { label: 'service: PostgreSQL', call: accepted(pgApp), runs: [] } as Measurement,
     };
     const all = Object.values(measurements);
 
+    const roundTrips = { redis: 0, pg: 0 };
     progress(`warm-up: ${opts.warmup} calls each, ${opts.concurrency} in flight`);
     for (const m of all) await drive(m.call, opts.warmup, opts.concurrency, false);
 
@@ -159,7 +188,14 @@ async function main(): Promise<number> {
       order.push(measurements.l1);
       for (const m of order) {
         progress(`round ${round + 1}/${opts.rounds}: ${m.label}`);
-        m.runs.push(await drive(m.call, opts.count, opts.concurrency));
+        if (m === measurements.redis || m === measurements.pg) {
+          // The service batches concurrent lookups: count its round trips too.
+          const { result, tally } = await counting(m === measurements.redis ? redisApp : pgApp, () => drive(m.call, opts.count, opts.concurrency));
+          m.runs.push(result);
+          roundTrips[m === measurements.redis ? 'redis' : 'pg'] += m === measurements.redis ? tally.redisCommands : tally.queries;
+        } else {
+          m.runs.push(await drive(m.call, opts.count, opts.concurrency));
+        }
       }
     }
 
@@ -186,6 +222,11 @@ async function main(): Promise<number> {
       report.push(row(m.label, median(m.runs), m.runs.map((x) => fmtOps(x.ops)).join(' ')));
       if (m === measurements.l1) report.push(row('  (same, 1 in flight)', l1Single, 'one run, informative'));
     }
+    const measuredCalls = opts.count * opts.rounds;
+    report.push(
+      `  (round trips: the Redis path read ${(measuredCalls / roundTrips.redis).toFixed(1)} entries per Redis command (MGET) on average, ` +
+        `the PostgreSQL path decided ${(measuredCalls / roundTrips.pg).toFixed(1)} requests per database call; each anchor call is one round trip)`,
+    );
     const perRound = (path: Measurement, anchor: Measurement) => path.runs.map((r, i) => (r.ops / anchor.runs[i]!.ops).toFixed(2)).join(' ');
     report.push(
       '',

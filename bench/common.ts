@@ -188,13 +188,13 @@ export async function waitForRedis(redis: Redis): Promise<void> {
   }
 }
 
-/** Wraps obj[method] to call `seen` first; returns the undo. */
-export function spy(obj: object, method: string, seen: () => void): () => void {
+/** Wraps obj[method] to call `seen` (with the call's arguments) first; returns the undo. */
+export function spy(obj: object, method: string, seen: (...args: unknown[]) => void): () => void {
   const target = obj as Record<string, unknown>;
   const original = target[method] as (...args: unknown[]) => unknown;
   const own = Object.prototype.hasOwnProperty.call(target, method);
   target[method] = function (this: unknown, ...args: unknown[]) {
-    seen();
+    seen(...args);
     return original.apply(this, args);
   };
   return () => {

@@ -673,6 +673,59 @@ COMMENT ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea,
 
 
 --
+-- Name: authenticate_api_keys(bytea[], bytea[], text[], text[], text[], text, bytea[], text[]); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text DEFAULT 'hmac-sha256:v1'::text, p_previous_digests bytea[] DEFAULT '{}'::bytea[], p_previous_schemes text[] DEFAULT '{}'::text[]) RETURNS TABLE(ord integer, refusal text, activated_now boolean, rehashed_now boolean, valid_until timestamp with time zone, id uuid, auth_version bigint, key json)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer := cardinality(p_digests);
+  v_previous integer := coalesce(cardinality(p_previous_schemes), 0);
+  r record;
+begin
+  if v_count is null then
+    perform relaypg.raise_invalid('digests', 'must be an array of digests, one per request');
+  end if;
+  if v_count > 1000 then
+    perform relaypg.raise_invalid('digests', 'at most 1000 requests per call');
+  end if;
+  if coalesce(cardinality(p_crs_digests), -1) <> v_count or coalesce(cardinality(p_platforms), -1) <> v_count
+     or coalesce(cardinality(p_models), -1) <> v_count or coalesce(cardinality(p_clients), -1) <> v_count then
+    perform relaypg.raise_invalid('requests', 'digests, crs_digests, platforms, models and clients need one element per request');
+  end if;
+  if coalesce(cardinality(p_previous_digests), 0) <> v_count * v_previous then
+    perform relaypg.raise_invalid('previous_digests', 'needs one digest per previous scheme for every request, request by request');
+  end if;
+
+  for r in
+    select q.digest, q.crs_digest, q.platform, q.model, q.client, q.n::integer as n
+      from unnest(p_digests, p_crs_digests, p_platforms, p_models, p_clients)
+             with ordinality as q(digest, crs_digest, platform, model, client, n)
+     order by q.digest, q.n
+  loop
+    return query
+      select r.n, a.*
+        from api.authenticate_api_key(
+               r.digest, r.crs_digest, r.platform, r.model, r.client, p_digest_scheme,
+               coalesce(p_previous_digests[(r.n - 1) * v_previous + 1 : r.n * v_previous], '{}'),
+               p_previous_schemes) as a;
+  end loop;
+end
+$$;
+
+
+ALTER FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'api.authenticate_api_key for many requests in one call: request i is (p_digests[i], p_crs_digests[i], p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. Decided in digest order (keys it locks are locked in one order); RVINV on arrays of different lengths or more than 1000 requests.';
+
+
+--
 -- Name: check_crs_api_key_index(jsonb); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
 --
 
@@ -8614,6 +8667,14 @@ GRANT ALL ON FUNCTION api.admit_request(p_api_key_id uuid, p_auth_version bigint
 
 REVOKE ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.authenticate_api_key(p_digest bytea, p_crs_digest bytea, p_platform text, p_model text, p_client text, p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) TO :DATABASE_APP_USER;
 
 
 --

@@ -79,3 +79,133 @@ describe('rotating API_KEY_HMAC_SECRET', () => {
     }
   });
 });
+
+describe('lookups that miss the caches, in batches', () => {
+  const uncached = { AUTH_CACHE_L1_MAX_ENTRIES: '0', AUTH_CACHE_L1_TTL_MS: '0', AUTH_CACHE_REDIS_TTL_SECONDS: '0', PG_POOL_SIZE: '2' };
+  /** Counts the pool's queries while `body` runs. */
+  async function countingQueries<T>(app: { pool: { query: (...args: never[]) => unknown } }, body: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const pool = app.pool as unknown as { query: (...args: unknown[]) => unknown };
+    const original = pool.query;
+    let queries = 0;
+    pool.query = function (this: unknown, ...args: unknown[]) {
+      queries++;
+      return original.apply(this, args);
+    };
+    try {
+      return { result: await body(), queries };
+    } finally {
+      pool.query = original;
+    }
+  }
+
+  it('concurrent lookups share database calls (at most one per connection), each with its own decision', async () => {
+    const app = await startApp(testApp.database, uncached);
+    try {
+      const made = await Promise.all(Array.from({ length: 6 }, (_, i) => app.apiKeys.create({ name: `batch-${i}` })));
+      await app.apiKeys.update(made[2]!.apiKey.id, { isActive: false });
+      const presented = [...made.map((m) => m.plainKey), `cr_${'cd'.repeat(32)}`];
+      const { result, queries } = await countingQueries(app, () => Promise.all(presented.map((key) => refusalOf(app.apiKeys.authenticate(key, claude)))));
+      expect(result).toEqual([undefined, undefined, 'AUDIS', undefined, undefined, undefined, 'AUUNK']);
+      expect(queries).toBe(2); // seven lookups over the two connections of the pool
+      const ids = await Promise.all([0, 5].map(async (i) => (await app.apiKeys.authenticate(made[i]!.plainKey, claude)).id));
+      expect(ids).toEqual([made[0]!.apiKey.id, made[5]!.apiKey.id]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('a request the database refuses as invalid fails alone; the others of its batch are decided', async () => {
+    const app = await startApp(testApp.database, uncached);
+    try {
+      const { apiKey, plainKey } = await app.apiKeys.create({ name: 'batch-neighbour' });
+      const bogus = { ...claude, platform: 'bogus' as unknown as 'claude' };
+      const [good, bad, alsoGood] = await Promise.allSettled([
+        app.apiKeys.authenticate(plainKey, claude),
+        app.apiKeys.authenticate(plainKey, bogus),
+        app.apiKeys.authenticate(plainKey, { ...claude, model: null }),
+      ]);
+      expect(good.status === 'fulfilled' && good.value.id).toBe(apiKey.id);
+      expect(alsoGood.status === 'fulfilled' && alsoGood.value.id).toBe(apiKey.id);
+      expect(bad.status).toBe('rejected');
+      expect((bad as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+      expect(((bad as PromiseRejectedResult).reason as AppError).sqlState).toBe('RVINV');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('while the HMAC secret is rotated, each request of a batch is found under its own previous digest', async () => {
+    const before = await startApp(testApp.database, uncached);
+    const made = await Promise.all([0, 1, 2].map((i) => before.apiKeys.create({ name: `batch-rotation-${i}` })));
+    await before.close();
+    const rotated = await startApp(testApp.database, {
+      ...uncached,
+      API_KEY_HMAC_SECRET: 'batch-rotated-secret-0123456789abcdef0123',
+      API_KEY_HMAC_SECRET_VERSION: '3',
+      API_KEY_HMAC_PREVIOUS_SECRETS: `1:${TEST_HMAC_SECRET},2:batch-unused-secret-0123456789abcdef01234`,
+    });
+    try {
+      const { result, queries } = await countingQueries(rotated, () => Promise.all(made.map((m) => rotated.apiKeys.authenticate(m.plainKey, claude))));
+      expect(result.map((key) => key.id)).toEqual(made.map((m) => m.apiKey.id));
+      expect(queries).toBe(2);
+      for (const m of made) expect((await rotated.apiKeys.get(m.apiKey.id)).digestScheme).toBe('hmac-sha256:v3');
+    } finally {
+      await rotated.close();
+    }
+  });
+
+  it('two instances activating the same keys in opposite orders, in batches, do not deadlock and agree on each activation', async () => {
+    const a = await startApp(testApp.database, uncached);
+    const b = await startApp(testApp.database, uncached);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const made = await Promise.all(Array.from({ length: 8 }, (_, i) => a.apiKeys.create({ name: `batch-activate-${round}-${i}`, expirationMode: 'activation', activationDays: 2 })));
+        const keys = made.map((m) => m.plainKey);
+        const [{ result: fromA, queries: queriesA }, { result: fromB, queries: queriesB }] = await Promise.all([
+          countingQueries(a, () => Promise.all(keys.map((key) => a.apiKeys.authenticate(key, claude)))),
+          countingQueries(b, () => Promise.all([...keys].reverse().map((key) => b.apiKeys.authenticate(key, claude)))),
+        ]);
+        fromB.reverse();
+        // Two batches of four each: a deadlock would have made a batch fail and its requests be sent again one by one.
+        expect([queriesA, queriesB]).toEqual([2, 2]);
+        for (let i = 0; i < keys.length; i++) {
+          expect(fromA[i]!.id).toBe(made[i]!.apiKey.id);
+          expect(fromA[i]!.activatedAt).not.toBeNull();
+          expect(fromB[i]!.activatedAt).toBe(fromA[i]!.activatedAt);
+        }
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('with Redis on, concurrent Redis hits share one MGET and need no query', async () => {
+    const app = await startApp(testApp.database, { AUTH_CACHE_L1_MAX_ENTRIES: '0', AUTH_CACHE_L1_TTL_MS: '0' });
+    try {
+      const made = await Promise.all(Array.from({ length: 5 }, (_, i) => app.apiKeys.create({ name: `batch-redis-${i}` })));
+      for (const m of made) await app.apiKeys.authenticate(m.plainKey, claude); // misses: the fills reach Redis in the background
+      const redis = app.redis!;
+      const prefix = `${app.config.REDIS_KEY_PREFIX}auth:e:*`;
+      for (let i = 0; (await redis.keys(prefix)).length < made.length; i++) {
+        if (i > 200) throw new Error('the entries never reached Redis');
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      const reads: number[] = [];
+      const mget = redis.mget.bind(redis);
+      (redis as unknown as { mget: (...args: unknown[]) => unknown }).mget = (...args: unknown[]) => {
+        reads.push((args[0] as string[]).length);
+        return (mget as (...a: unknown[]) => unknown)(...args);
+      };
+      try {
+        const { result, queries } = await countingQueries(app, () => Promise.all(made.map((m) => app.apiKeys.authenticate(m.plainKey, claude))));
+        expect(result.map((key) => key.id)).toEqual(made.map((m) => m.apiKey.id));
+        expect(queries).toBe(0);
+        expect(reads).toEqual([5]);
+      } finally {
+        delete (redis as unknown as { mget?: unknown }).mget;
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../src/app.js';
+import { decodeStoredDecision } from '../src/api-keys/auth-decision.js';
 import { startApp } from './support/app.js';
 import { createTestDatabase, rootPool, type TestDatabase } from './support/database.js';
 import { testEnv } from './support/env.js';
@@ -132,7 +133,7 @@ describe('what is cached', () => {
     const keys = await redis.keys(`${a.config.REDIS_KEY_PREFIX}*`);
     const entries = keys.filter((k) => k.includes(':auth:e:'));
     const negative = [];
-    for (const key of entries) if ((await redis.get(key))?.includes('"refusal":"AUUNK"')) negative.push(key);
+    for (const key of entries) if (decodeStoredDecision((await redis.get(key)) ?? '""')?.decision.refusal === 'AUUNK') negative.push(key);
     expect(negative.length).toBeGreaterThanOrEqual(1); // this one, and the regenerated key's old digest
     for (const key of negative) expect(await redis.pttl(key)).toBeLessThanOrEqual(a.config.AUTH_CACHE_NEGATIVE_TTL_SECONDS * 1000);
     for (const key of keys) {

@@ -52,6 +52,48 @@ const authenticateApiKeyIR: any = {"usedParamSet":{"digest":true,"crsDigest":tru
 export const authenticateApiKey = new PreparedQuery<IAuthenticateApiKeyParams,IAuthenticateApiKeyResult>(authenticateApiKeyIR);
 
 
+/** 'AuthenticateApiKeys' parameters type */
+export interface IAuthenticateApiKeysParams {
+  clients: stringArray;
+  crsDigests: BufferArray;
+  digests: BufferArray;
+  digestScheme: string;
+  models: stringArray;
+  platforms: stringArray;
+  previousDigests: BufferArray;
+  previousSchemes: stringArray;
+}
+
+/** 'AuthenticateApiKeys' return type */
+export interface IAuthenticateApiKeysResult {
+  activated_now: boolean | null;
+  auth_version: string | null;
+  id: string | null;
+  key: Json | null;
+  ord: number | null;
+  refusal: string | null;
+  rehashed_now: boolean | null;
+  valid_until: Date | null;
+}
+
+/** 'AuthenticateApiKeys' query type */
+export interface IAuthenticateApiKeysQuery {
+  params: IAuthenticateApiKeysParams;
+  result: IAuthenticateApiKeysResult;
+}
+
+const authenticateApiKeysIR: any = {"usedParamSet":{"digests":true,"crsDigests":true,"platforms":true,"models":true,"clients":true,"digestScheme":true,"previousDigests":true,"previousSchemes":true},"params":[{"name":"digests","required":true,"transform":{"type":"scalar"},"locs":[{"a":43,"b":51}]},{"name":"crsDigests","required":true,"transform":{"type":"scalar"},"locs":[{"a":54,"b":65}]},{"name":"platforms","required":true,"transform":{"type":"scalar"},"locs":[{"a":68,"b":78}]},{"name":"models","required":true,"transform":{"type":"scalar"},"locs":[{"a":81,"b":88}]},{"name":"clients","required":true,"transform":{"type":"scalar"},"locs":[{"a":91,"b":99}]},{"name":"digestScheme","required":true,"transform":{"type":"scalar"},"locs":[{"a":102,"b":115}]},{"name":"previousDigests","required":true,"transform":{"type":"scalar"},"locs":[{"a":118,"b":134}]},{"name":"previousSchemes","required":true,"transform":{"type":"scalar"},"locs":[{"a":137,"b":153}]}],"statement":"select * from api.authenticate_api_keys(\n  :digests!, :crsDigests!, :platforms!, :models!, :clients!, :digestScheme!, :previousDigests!, :previousSchemes!)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select * from api.authenticate_api_keys(
+ *   :digests!, :crsDigests!, :platforms!, :models!, :clients!, :digestScheme!, :previousDigests!, :previousSchemes!)
+ * ```
+ */
+export const authenticateApiKeys = new PreparedQuery<IAuthenticateApiKeysParams,IAuthenticateApiKeysResult>(authenticateApiKeysIR);
+
+
 /** 'CreateApiKey' parameters type */
 export interface ICreateApiKeyParams {
   digest: Buffer;

@@ -8,6 +8,10 @@
 select * from api.authenticate_api_key(
   :digest!, :crsDigest, :platform, :model, :client, :digestScheme!, :previousDigests!, :previousSchemes!);
 
+/* @name AuthenticateApiKeys */
+select * from api.authenticate_api_keys(
+  :digests!, :crsDigests!, :platforms!, :models!, :clients!, :digestScheme!, :previousDigests!, :previousSchemes!);
+
 /* @name CreateApiKey */
 select * from api.create_api_key(:digest!, :digestScheme!, :settings!);
 

@@ -3,13 +3,15 @@
 // the plain key out of the database, and puts the cache in front of reads.
 import type pg from 'pg';
 import { preparedConnection, type Queryable } from '../db.js';
-import { AppError, mapDbErrors, refusalError, serviceErrors } from '../errors.js';
+import { Batcher, type Settled } from '../batcher.js';
+import { AppError, fromPgError, isDatabaseUnavailable, mapDbErrors, refusalError, serviceErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ApiKey } from './api-key.js';
 import { apiKeyFromRow } from './api-key.js';
 import { toSqlSettings, type ApiKeySettings, type CreateApiKeyInput } from './api-key-settings.js';
 import {
   authenticateApiKey,
+  authenticateApiKeys,
   countApiKeys,
   createApiKey,
   deleteApiKey,
@@ -19,6 +21,8 @@ import {
   regenerateApiKey,
   restoreApiKey,
   updateApiKey,
+  type IAuthenticateApiKeyResult,
+  type IAuthenticateApiKeysResult,
 } from './api-keys.queries.js';
 import { AuthCache } from './auth-cache.js';
 import { decisionFromRow, type AuthDecision, type AuthenticatedKey } from './auth-decision.js';
@@ -65,13 +69,40 @@ export interface ApiKeyServiceDeps {
 
 const MAX_MODEL_LENGTH = 200;
 
+/** One authentication that missed both caches. */
+interface Lookup {
+  presented: string;
+  digest: Buffer;
+  platform: Platform | null;
+  model: string | null;
+  client: string | null;
+}
+
+/** What api.authenticate_api_key returns for one request (the batch adds its position). */
+type AuthenticationRow = IAuthenticateApiKeyResult;
+
+/** Lookups sent together: at most this many per api.authenticate_api_keys call. */
+const MAX_LOOKUPS_PER_CALL = 64;
+
+/** A call's outcome, its database error mapped as mapDbErrors maps it. */
+async function settle<T>(call: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: fromPgError(error) ?? error };
+  }
+}
+
 export class ApiKeyService {
   private readonly db: Queryable;
   private readonly now: () => number;
+  /** Concurrent lookups that missed both caches share database calls, at most one per pool connection. */
+  private readonly lookups: Batcher<Lookup, AuthenticationRow>;
 
   constructor(private readonly deps: ApiKeyServiceDeps) {
     this.db = preparedConnection(deps.pool);
     this.now = deps.now ?? Date.now;
+    this.lookups = new Batcher((batch) => this.lookUp(batch), { maxBatch: MAX_LOOKUPS_PER_CALL, concurrency: deps.pool.options.max ?? 10 });
   }
 
   /**
@@ -94,8 +125,8 @@ export class ApiKeyService {
   /** What `pick` takes of the accepted decision; an in-process hit resolves without an async hop. */
   private acceptedAs<T>(presented: string | undefined, context: AuthContext, pick: (accepted: AuthDecision) => T): Promise<T> {
     try {
-      const decision = this.acceptedDecision(presented, context);
-      return decision instanceof Promise ? decision.then(pick) : Promise.resolve(pick(decision));
+      const decision = this.decision(presented, context);
+      return decision instanceof Promise ? decision.then((d) => pick(this.accept(d))) : Promise.resolve(pick(this.accept(decision)));
     } catch (error) {
       return Promise.reject(error);
     }
@@ -106,8 +137,8 @@ export class ApiKeyService {
     await this.deps.cache.invalidate(keyId, authVersion + 1);
   }
 
-  /** An accepted decision, synchronously on an in-process hit; throws (or rejects with) the refusal. */
-  private acceptedDecision(presented: string | undefined, context: AuthContext): AuthDecision | Promise<AuthDecision> {
+  /** The decision for a presented key, synchronously on an in-process hit; throws on a key refused without a lookup. */
+  private decision(presented: string | undefined, context: AuthContext): AuthDecision | Promise<AuthDecision> {
     if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
     if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
     if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
@@ -117,9 +148,7 @@ export class ApiKeyService {
     const { digest, hex } = cache.digestOf(presented, (k) => keys.hmacDigest(k));
     const client = this.deps.clients.classify(context.userAgent);
     const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
-    const local = cache.getLocal(entryKey);
-    if (local !== undefined) return this.accept(local);
-    return this.decide(presented, digest, entryKey, client, context).then((decision) => this.accept(decision));
+    return cache.getLocal(entryKey) ?? this.decide(presented, digest, entryKey, client, context);
   }
 
   /** An accepted decision (its use recorded), or the refusal thrown. */
@@ -130,33 +159,75 @@ export class ApiKeyService {
   }
 
   /** Past the in-process cache: Redis, then the database, whose answer is remembered. */
-  private async decide(presented: string, digest: Buffer, entryKey: string, client: string | null, context: AuthContext): Promise<AuthDecision> {
-    const { cache } = this.deps;
-    const remote = await cache.getRemote(entryKey);
-    if (remote !== undefined) return remote;
+  private decide(presented: string, digest: Buffer, entryKey: string, client: string | null, context: AuthContext): Promise<AuthDecision> {
+    return this.deps.cache.getRemote(entryKey).then((remote) => remote ?? this.decideInDatabase({ presented, digest, platform: context.platform, model: context.model, client }, entryKey));
+  }
 
+  private async decideInDatabase(lookup: Lookup, entryKey: string): Promise<AuthDecision> {
+    const row = await this.lookups.load(lookup);
+    const decision = decisionFromRow(row);
+    // A call that changed the key (activated it, or moved it to the current secret) had a side effect: never memoize it.
+    if (!row.activated_now && !row.rehashed_now) this.deps.cache.store(entryKey, decision);
+    return decision;
+  }
+
+  /**
+   * Decides a batch of lookups in one api.authenticate_api_keys call. If the
+   * database refuses the batch (an invalid request in it), each lookup is
+   * decided alone, so that only the invalid one fails.
+   */
+  private async lookUp(batch: Lookup[]): Promise<Settled<AuthenticationRow>[]> {
+    if (batch.length === 1) return [await settle(() => this.lookUpOne(batch[0]!))];
     const { keys } = this.deps;
-    const previous = keys.previousDigests(presented);
+    const previous = batch.map((lookup) => keys.previousDigests(lookup.presented));
+    let rows: IAuthenticateApiKeysResult[];
+    try {
+      rows = await authenticateApiKeys.run(
+        {
+          digests: batch.map((lookup) => lookup.digest),
+          // Elements may be null (pgtyped's array types do not say so).
+          crsDigests: batch.map((lookup) => keys.crsDigest(lookup.presented) ?? null) as Buffer[],
+          platforms: batch.map((lookup) => lookup.platform) as string[],
+          models: batch.map((lookup) => lookup.model) as string[],
+          clients: batch.map((lookup) => lookup.client) as string[],
+          digestScheme: keys.hmacScheme,
+          previousDigests: previous.flatMap((p) => p.digests),
+          previousSchemes: previous[0]!.schemes,
+        },
+        this.db,
+      );
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return batch.map(() => ({ ok: false, error }));
+      return Promise.all(batch.map((lookup) => settle(() => this.lookUpOne(lookup))));
+    }
+    const byPosition: (AuthenticationRow | undefined)[] = [];
+    for (const row of rows) if (row.ord !== null) byPosition[row.ord - 1] = row;
+    return batch.map((_, i) => {
+      const row = byPosition[i];
+      return row === undefined ? { ok: false, error: new Error('api.authenticate_api_keys returned no row for a request') } : { ok: true, value: row };
+    });
+  }
+
+  private async lookUpOne(lookup: Lookup): Promise<AuthenticationRow> {
+    const { keys } = this.deps;
+    const previous = keys.previousDigests(lookup.presented);
     const [row] = await mapDbErrors(() =>
       authenticateApiKey.run(
         {
-          digest,
+          digest: lookup.digest,
           digestScheme: keys.hmacScheme,
           previousDigests: previous.digests,
           previousSchemes: previous.schemes,
-          crsDigest: keys.crsDigest(presented) ?? null,
-          platform: context.platform,
-          model: context.model,
-          client,
+          crsDigest: keys.crsDigest(lookup.presented) ?? null,
+          platform: lookup.platform,
+          model: lookup.model,
+          client: lookup.client,
         },
         this.db,
       ),
     );
     if (row === undefined) throw new Error('api.authenticate_api_key returned no row');
-    const decision = decisionFromRow(row);
-    // A call that changed the key (activated it, or moved it to the current secret) had a side effect: never memoize it.
-    if (!row.activated_now && !row.rehashed_now) cache.store(entryKey, decision);
-    return decision;
+    return row;
   }
 
   async create(input: CreateApiKeyInput): Promise<{ apiKey: ApiKey; plainKey: string }> {

@@ -5,7 +5,8 @@
 import type { ChangeSubscriber } from '../change-listener.js';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../logger.js';
-import type { AuthDecision } from './auth-decision.js';
+import { decodeStoredDecision, encodeStoredDecision, type AuthDecision, type StoredDecision } from './auth-decision.js';
+import { Batcher, type Settled } from '../batcher.js';
 
 export interface AuthCacheOptions {
   redis: Redis | null;
@@ -63,6 +64,9 @@ function dropOldest<K, V>(map: Map<K, V>, capacity: number, onDrop?: (key: K, va
   }
 }
 
+/** Reads of one turn share an MGET of at most this many entries, one MGET in flight (Redis runs commands one at a time). */
+const REMOTE_READS = { maxBatch: 128, concurrency: 1 };
+
 /** After a Redis error or timeout, skip Redis this long before trying again. */
 const REDIS_BYPASS_MS = 1_000;
 
@@ -93,6 +97,7 @@ export class AuthCache {
   private readonly now: () => number;
   private redisBypassUntil = 0;
   private nextPruneAt = 0;
+  private readonly remoteReads = new Batcher((entryKeys: string[]) => this.readRemote(entryKeys), REMOTE_READS);
 
   constructor(private readonly options: AuthCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -134,23 +139,46 @@ export class AuthCache {
     return undefined;
   }
 
-  async getRemote(entryKey: string): Promise<AuthDecision | undefined> {
-    if (!this.redisUsable()) return undefined;
+  /**
+   * The decision Redis holds for an entry, or undefined (none, expired, stale,
+   * or Redis unusable). Concurrent reads share one MGET.
+   */
+  getRemote(entryKey: string): Promise<AuthDecision | undefined> {
+    if (!this.redisUsable()) return Promise.resolve(undefined);
+    return this.remoteReads.load(entryKey);
+  }
+
+  private async readRemote(entryKeys: string[]): Promise<Settled<AuthDecision | undefined>[]> {
+    const nothing = () => entryKeys.map(() => ({ ok: true, value: undefined }) as const);
+    if (!this.redisUsable()) return nothing();
     if (this.remoteWorkPending) await this.flushRemoteInvalidations();
+    if (!this.redisUsable()) return nothing();
+    let raws: (string | null)[];
     try {
-      const raw = await this.redis!.get(this.redisEntryKey(entryKey));
-      if (raw === null) return undefined;
-      const stored = JSON.parse(raw) as { d: AuthDecision; e: number };
-      if (stored.e <= this.now()) return undefined;
-      // Written before a change this instance has heard of (its Redis
-      // invalidation may have been skipped while Redis was unreachable).
-      if (stored.d.keyId !== null && this.isStale(stored.d.keyId, stored.d.authVersion)) return undefined;
-      this.storeLocal(entryKey, stored.d, Math.min(stored.e, this.now() + this.options.l1TtlMs));
-      return stored.d;
+      raws = await this.redis!.mget(entryKeys.map((entryKey) => this.redisEntryKey(entryKey)));
+    } catch (error) {
+      this.redisFailed(error);
+      return nothing();
+    }
+    return raws.map((raw, i) => ({ ok: true, value: raw === null ? undefined : this.remoteDecision(entryKeys[i]!, raw) }));
+  }
+
+  /** A stored decision still usable here (also remembered locally), or undefined. */
+  private remoteDecision(entryKey: string, raw: string): AuthDecision | undefined {
+    let stored: StoredDecision | undefined;
+    try {
+      stored = decodeStoredDecision(raw);
     } catch (error) {
       this.redisFailed(error);
       return undefined;
     }
+    if (stored === undefined || stored.expiresAt <= this.now()) return undefined;
+    const { decision } = stored;
+    // Written before a change this instance has heard of (its Redis
+    // invalidation may have been skipped while Redis was unreachable).
+    if (decision.keyId !== null && this.isStale(decision.keyId, decision.authVersion)) return undefined;
+    this.storeLocal(entryKey, decision, Math.min(stored.expiresAt, this.now() + this.options.l1TtlMs));
+    return decision;
   }
 
   /** Remembers a decision in both levels (Redis in the background). */
@@ -274,7 +302,7 @@ export class AuthCache {
   }
 
   private async storeRemote(entryKey: string, decision: AuthDecision, ttlMs: number): Promise<void> {
-    const value = JSON.stringify({ d: decision, e: this.now() + ttlMs });
+    const value = encodeStoredDecision(decision, this.now() + ttlMs);
     const redisKey = this.redisEntryKey(entryKey);
     if (decision.keyId === null) {
       await this.redis!.set(redisKey, value, 'PX', ttlMs);

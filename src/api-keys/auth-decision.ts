@@ -72,3 +72,77 @@ export function decisionFromRow(row: IAuthenticateApiKeyResult): AuthDecision {
     key: row.key as unknown as AuthenticatedKey,
   };
 }
+
+// ---------------------------------------------------------------- the stored form (Redis)
+// A decision is read from Redis on every request its instance has not
+// remembered, so it is stored positionally: [format, refusal, keyId,
+// authVersion, validUntil, expiresAt, key values in AUTHENTICATED_KEY_FIELDS
+// order]. A third of the size of the JSON object, and parsed ~3 times faster.
+
+/** Bumped when the positions change; an entry of another format is a miss. */
+const STORED_FORMAT = 2;
+
+export interface StoredDecision {
+  decision: AuthDecision;
+  /** Epoch ms after which the entry must not be used. */
+  expiresAt: number;
+}
+
+export function encodeStoredDecision(decision: AuthDecision, expiresAt: number): string {
+  const { key } = decision;
+  const values = key === null ? null : AUTHENTICATED_KEY_FIELDS.map((field) => key[field]);
+  return JSON.stringify([STORED_FORMAT, decision.refusal, decision.keyId, decision.authVersion, decision.validUntil, expiresAt, values]);
+}
+
+/** The stored decision, or undefined for a value of another format. Throws on text that is not JSON. */
+export function decodeStoredDecision(raw: string): StoredDecision | undefined {
+  const stored = JSON.parse(raw) as unknown;
+  if (!Array.isArray(stored) || stored[0] !== STORED_FORMAT || stored.length !== 7) return undefined;
+  const values = stored[6] as unknown[] | null;
+  return {
+    decision: {
+      refusal: stored[1] as RefusalState | null,
+      keyId: stored[2] as string | null,
+      authVersion: stored[3] as number,
+      validUntil: stored[4] as number | null,
+      key: values === null ? null : keyFromValues(values),
+    },
+    expiresAt: stored[5] as number,
+  };
+}
+
+// An object literal (not a loop over the field names) gives every document one
+// shape from the start, which is what makes decoding cheap. The round-trip test
+// (test/auth-decision.test.ts) checks these positions against the field list.
+function keyFromValues(v: unknown[]): AuthenticatedKey {
+  return {
+    id: v[0] as string,
+    name: v[1] as string,
+    description: v[2] as string,
+    permissions: v[3] as string,
+    tokenLimit: v[4] as number,
+    concurrencyLimit: v[5] as number,
+    rateLimitWindow: v[6] as number,
+    rateLimitRequests: v[7] as number,
+    rateLimitCost: v[8] as string,
+    dailyCostLimit: v[9] as string,
+    weeklyOpusCostLimit: v[10] as string,
+    claudeAccountId: v[11] as string | null,
+    claudeConsoleAccountId: v[12] as string | null,
+    geminiAccountId: v[13] as string | null,
+    openaiAccountId: v[14] as string | null,
+    azureOpenaiAccountId: v[15] as string | null,
+    bedrockAccountId: v[16] as string | null,
+    enableModelRestriction: v[17] as boolean,
+    restrictedModels: v[18] as string[],
+    enableClientRestriction: v[19] as boolean,
+    allowedClients: v[20] as string[],
+    tags: v[21] as string[],
+    expirationMode: v[22] as string,
+    activationDays: v[23] as number,
+    activatedAt: v[24] as string | null,
+    expiresAt: v[25] as string | null,
+    userId: v[26] as string | null,
+    createdAt: v[27] as string,
+  };
+}

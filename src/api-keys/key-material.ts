@@ -1,6 +1,6 @@
 // Plain API keys and their digests. The plain key exists only in the request
 // that presents it and in the response that hands it out once.
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 export interface KeyMaterialOptions {
   prefix: string;
@@ -21,7 +21,12 @@ const MAX_KEY_LENGTH = 512;
 const hmacScheme = (version: number) => `hmac-sha256:v${version}`;
 
 export class KeyMaterial {
-  constructor(private readonly options: KeyMaterialOptions) {}
+  /** The current secret as a key object, imported once (every authentication that misses the in-process cache computes an HMAC). */
+  private readonly hmacKey: KeyObject;
+
+  constructor(private readonly options: KeyMaterialOptions) {
+    this.hmacKey = createSecretKey(Buffer.from(options.hmacSecret, 'utf8'));
+  }
 
   /** A new plain key: prefix + 32 random bytes as hex (CRS's format). */
   generate(): string {
@@ -35,7 +40,7 @@ export class KeyMaterial {
 
   /** HMAC-SHA256 with the service's current secret: the digest new keys are stored under. */
   hmacDigest(plainKey: string): Buffer {
-    return createHmac('sha256', this.options.hmacSecret).update(plainKey, 'utf8').digest();
+    return createHmac('sha256', this.hmacKey).update(plainKey, 'utf8').digest();
   }
 
   /** The digests under previous secrets (empty unless a rotation is under way). */

@@ -7,7 +7,7 @@ begin;
 select plan(5);
 
 select functions_are('api', array[
-  'account_credentials', 'account_secret_versions', 'admit_request', 'count_accounts', 'authenticate_api_key',
+  'account_credentials', 'account_secret_versions', 'admit_request', 'count_accounts', 'authenticate_api_key', 'authenticate_api_keys',
   'check_crs_api_key_index', 'count_api_keys', 'create_account', 'create_account_group',
   'create_api_key', 'create_oauth_session', 'dashboard_counts', 'delete_account', 'delete_account_group',
   'delete_api_key', 'get_account', 'get_account_group', 'get_api_key', 'import_crs_account',
