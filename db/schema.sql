@@ -3590,9 +3590,11 @@ begin
       if v_hit.can_serve then
         v_account := v_hit.account;
         -- A dedicated account serves every request of its keys: refresh its
-        -- last use at most once a second, or that one row would serialise them.
+        -- last use at most once a second, or that one row would serialise them,
+        -- and never wait for it (a row held elsewhere is being used anyway).
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
-          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+          update relaypg.accounts a set last_used_at = v_now
+           where a.id = (select b.id from relaypg.accounts b where b.id = v_account.id for no key update skip locked);
         end if;
         return (v_account.id, v_account.kind, relaypg.account_upstream_model(v_account, v_model), false, v_account.version, null::timestamptz);
       end if;
@@ -3620,8 +3622,11 @@ begin
         -- the opposite order could deadlock with one.
         -- Sticky hits refresh last_used_at at most once a second: it orders
         -- new sessions, and a write per request on a shared row would serialise.
+        -- Never waiting for it keeps the only waits on mappings, which a batch
+        -- takes in session order (api.select_accounts): no deadlock between batches.
         if v_account.last_used_at is null or v_account.last_used_at < v_now - interval '1 second' then
-          update relaypg.accounts a set last_used_at = v_now where a.id = v_account.id;
+          update relaypg.accounts a set last_used_at = v_now
+           where a.id = (select b.id from relaypg.accounts b where b.id = v_account.id for no key update skip locked);
         end if;
         v_expires := v_hit.expires_at;
         if p_renewal_threshold > interval '0' and v_hit.expires_at - v_now < p_renewal_threshold then
@@ -3701,6 +3706,70 @@ ALTER FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model te
 --
 
 COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'Chooses the account for a request: the key''s bound account if it can serve, else a live sticky mapping (renewed under the threshold), else the pool (group or shared; priority, then least recently used; rows held by concurrent picks are skipped), recording the mapping and last use (asynchronously committed when p_asynchronous_commit: it is bookkeeping). A session moved off an account announces relaypg_session_remapped. Model ccr,<m> routes to CCR. KYNFD, RVINV, SLNAV (detail: candidates by reason).';
+
+
+--
+-- Name: select_accounts(uuid[], text[], text[], text[], interval, interval, boolean); Type: FUNCTION; Schema: api; Owner: :DATABASE_OWNER
+--
+
+CREATE FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval, p_asynchronous_commit boolean DEFAULT false) RETURNS TABLE(ord integer, account_id uuid, account_kind text, upstream_model text, sticky boolean, account_version bigint, session_expires_at timestamp with time zone, error_code text, error_message text, error_detail text, error_hint text, error_column text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO ''
+    AS $$
+declare
+  v_count integer := cardinality(p_api_key_ids);
+  r record;
+  v_selection api.account_selection;
+  v_code text;
+  v_message text;
+  v_detail text;
+  v_hint text;
+  v_column text;
+begin
+  if v_count is null then
+    perform relaypg.raise_invalid('api_key_ids', 'must be an array of key ids, one per request');
+  end if;
+  if v_count > 32 then
+    perform relaypg.raise_invalid('api_key_ids', 'at most 32 requests per call');
+  end if;
+  if coalesce(cardinality(p_platforms), -1) <> v_count or coalesce(cardinality(p_models), -1) <> v_count
+     or coalesce(cardinality(p_session_hashes), -1) <> v_count then
+    perform relaypg.raise_invalid('requests', 'api_key_ids, platforms, models and session_hashes need one element per request');
+  end if;
+
+  for r in
+    select q.api_key_id, q.platform, q.model, q.session_hash, q.n::integer as n
+      from unnest(p_api_key_ids, p_platforms, p_models, p_session_hashes)
+             with ordinality as q(api_key_id, platform, model, session_hash, n)
+     order by q.platform, q.session_hash, q.n
+  loop
+    begin
+      v_selection := api.select_account(r.api_key_id, r.platform, r.model, r.session_hash,
+                                        p_sticky_ttl, p_renewal_threshold, p_asynchronous_commit);
+      return query select r.n, v_selection.account_id, v_selection.account_kind, v_selection.upstream_model,
+                          v_selection.sticky, v_selection.account_version, v_selection.session_expires_at,
+                          null::text, null::text, null::text, null::text, null::text;
+    exception when others then
+      get stacked diagnostics v_code = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail,
+                              v_hint = pg_exception_hint, v_column = column_name;
+      if v_code not in ('KYNFD', 'RVINV', 'SLNAV') then
+        raise;  -- not about this request (a deadlock, a cancel, a bug): the batch fails
+      end if;
+      return query select r.n, null::uuid, null::text, null::text, null::boolean, null::bigint, null::timestamptz,
+                          v_code, v_message, nullif(v_detail, ''), nullif(v_hint, ''), nullif(v_column, '');
+    end;
+  end loop;
+end
+$$;
+
+
+ALTER FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) OWNER TO :DATABASE_OWNER;
+
+--
+-- Name: FUNCTION select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
+--
+
+COMMENT ON FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'api.select_account for many requests in one call: request i is (p_api_key_ids[i], p_platforms[i], p_models[i], p_session_hashes[i]). One row per request, ord = i, with its selection, or its refusal (error_code KYNFD, RVINV or SLNAV with message, detail, hint and column as api.select_account raises them); rows come in no particular order. Decided in session order (mappings it locks are locked in one order). RVINV for arrays of different lengths or more than 32 requests; any other error fails the call.';
 
 
 --
@@ -9139,6 +9208,14 @@ GRANT ALL ON FUNCTION api.run_maintenance() TO :DATABASE_APP_USER;
 
 REVOKE ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_model text, p_session_hash text, p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) TO :DATABASE_APP_USER;
+
+
+--
+-- Name: FUNCTION select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: ACL; Schema: api; Owner: :DATABASE_OWNER
+--
+
+REVOKE ALL ON FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) TO :DATABASE_APP_USER;
 
 
 --

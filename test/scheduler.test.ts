@@ -283,3 +283,66 @@ describe('the selection query', () => {
     }
   });
 });
+
+describe('selections in batches', () => {
+  /** Counts the selection pool's queries while `body` runs. */
+  async function countingQueries<T>(body: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    const pool = testApp.app.selectionPool as unknown as { query: (...args: unknown[]) => unknown };
+    const original = pool.query;
+    let queries = 0;
+    pool.query = function (this: unknown, ...args: unknown[]) {
+      queries++;
+      return original.apply(this, args);
+    };
+    try {
+      return { result: await body(), queries };
+    } finally {
+      pool.query = original;
+    }
+  }
+
+  it('concurrent selections share calls (at most one per connection); each request gets its own answer', async () => {
+    const first = await official({ priority: 1 });
+    const { result, queries } = await countingQueries(() =>
+      Promise.allSettled([
+        select({ sessionHash: 'batch-a' }),
+        select({ apiKeyId: randomUUID() }),
+        select({ sessionHash: 'batch-b' }),
+        select({ model: 'ccr,claude-sonnet-4-20250514' }),
+        select({ sessionHash: 'batch-a' }),
+        select(),
+      ]),
+    );
+    expect(queries).toBeLessThanOrEqual(testApp.app.config.PG_SELECTION_POOL_SIZE);
+    expect(queries).toBeLessThan(6);
+    const outcome = (settled: PromiseSettledResult<unknown>) =>
+      settled.status === 'fulfilled' ? (settled.value as { accountId: string }).accountId : (settled.reason as AppError).code;
+    expect(result.map(outcome)).toEqual([first.id, 'api_key_not_found', first.id, 'no_account_available', first.id, first.id]);
+    const refused = (result[3] as PromiseRejectedResult).reason as AppError;
+    expect({ status: refused.status, sqlState: refused.sqlState }).toEqual({ status: 503, sqlState: 'SLNAV' });
+    expect(refused.message).toContain('no account of this kind exists');
+    expect((await stickyRow('batch-a'))?.account_id).toBe(first.id);
+  });
+
+  it('a sticky hit never waits for an account row another transaction holds (it skips refreshing the last use)', async () => {
+    const account = await official({ priority: 1 });
+    await select({ sessionHash: 'held-session' });
+    await root.query(`update relaypg.accounts set last_used_at = now() - interval '1 hour' where id = $1`, [account.id]);
+    const holder = await root.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [account.id]);
+      // Without the skip the refresh would wait for the holder; the call must come back on its own.
+      const selection = await Promise.race([
+        select({ sessionHash: 'held-session' }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the sticky hit waited for the held row')), 5_000)),
+      ]);
+      expect(selection).toMatchObject({ accountId: account.id, sticky: true });
+    } finally {
+      await holder.query('rollback');
+      holder.release();
+    }
+    const { rows } = await root.query<{ stale: boolean }>(`select last_used_at < now() - interval '30 minutes' as stale from relaypg.accounts where id = $1`, [account.id]);
+    expect(rows[0]!.stale).toBe(true); // the held row's refresh was skipped, not queued
+  });
+});

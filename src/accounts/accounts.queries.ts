@@ -1207,3 +1207,49 @@ const selectAccountIR: any = {"usedParamSet":{"apiKeyId":true,"platform":true,"m
 export const selectAccount = new PreparedQuery<ISelectAccountParams,ISelectAccountResult>(selectAccountIR);
 
 
+/** 'SelectAccounts' parameters type */
+export interface ISelectAccountsParams {
+  apiKeyIds: stringArray;
+  models: stringArray;
+  platforms: stringArray;
+  renewalThresholdSeconds: number;
+  sessionHashes: stringArray;
+  stickyTtlSeconds: number;
+}
+
+/** 'SelectAccounts' return type */
+export interface ISelectAccountsResult {
+  accountId: string | null;
+  accountKind: string | null;
+  accountVersion: string | null;
+  errorCode: string | null;
+  errorColumn: string | null;
+  errorDetail: string | null;
+  errorMessage: string | null;
+  ord: number;
+  sessionExpiresAt: Date | null;
+  sticky: boolean | null;
+  upstreamModel: string | null;
+}
+
+/** 'SelectAccounts' query type */
+export interface ISelectAccountsQuery {
+  params: ISelectAccountsParams;
+  result: ISelectAccountsResult;
+}
+
+const selectAccountsIR: any = {"usedParamSet":{"apiKeyIds":true,"platforms":true,"models":true,"sessionHashes":true,"stickyTtlSeconds":true,"renewalThresholdSeconds":true},"params":[{"name":"apiKeyIds","required":true,"transform":{"type":"scalar"},"locs":[{"a":364,"b":374}]},{"name":"platforms","required":true,"transform":{"type":"scalar"},"locs":[{"a":377,"b":387}]},{"name":"models","required":true,"transform":{"type":"scalar"},"locs":[{"a":390,"b":397}]},{"name":"sessionHashes","required":true,"transform":{"type":"scalar"},"locs":[{"a":400,"b":414}]},{"name":"stickyTtlSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":466,"b":483}]},{"name":"renewalThresholdSeconds","required":true,"transform":{"type":"scalar"},"locs":[{"a":509,"b":533}]}],"statement":"select ord as \"ord!\", account_id as \"accountId\", account_kind as \"accountKind\", upstream_model as \"upstreamModel\",\n       sticky, account_version as \"accountVersion\", session_expires_at as \"sessionExpiresAt\",\n       error_code as \"errorCode\", error_message as \"errorMessage\", error_detail as \"errorDetail\", error_column as \"errorColumn\"\n  from api.select_accounts(:apiKeyIds!, :platforms!, :models!, :sessionHashes!,\n                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true)"};
+
+/**
+ * Query generated from SQL:
+ * ```
+ * select ord as "ord!", account_id as "accountId", account_kind as "accountKind", upstream_model as "upstreamModel",
+ *        sticky, account_version as "accountVersion", session_expires_at as "sessionExpiresAt",
+ *        error_code as "errorCode", error_message as "errorMessage", error_detail as "errorDetail", error_column as "errorColumn"
+ *   from api.select_accounts(:apiKeyIds!, :platforms!, :models!, :sessionHashes!,
+ *                            make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true)
+ * ```
+ */
+export const selectAccounts = new PreparedQuery<ISelectAccountsParams,ISelectAccountsResult>(selectAccountsIR);
+
+

@@ -70,3 +70,10 @@ select account_id as "accountId!", account_kind as "accountKind!", upstream_mode
        sticky as "sticky!", account_version as "accountVersion!", session_expires_at as "sessionExpiresAt"
   from api.select_account(:apiKeyId!, :platform!, :model!, :sessionHash,
                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true);
+
+/* @name SelectAccounts */
+select ord as "ord!", account_id as "accountId", account_kind as "accountKind", upstream_model as "upstreamModel",
+       sticky, account_version as "accountVersion", session_expires_at as "sessionExpiresAt",
+       error_code as "errorCode", error_message as "errorMessage", error_detail as "errorDetail", error_column as "errorColumn"
+  from api.select_accounts(:apiKeyIds!, :platforms!, :models!, :sessionHashes!,
+                           make_interval(secs => :stickyTtlSeconds!), make_interval(secs => :renewalThresholdSeconds!), true);

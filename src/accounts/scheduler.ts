@@ -3,10 +3,11 @@
 // migration), then one database call chooses (api.select_account), unless the
 // in-process SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
+import { Batcher, type Settled } from '../batcher.js';
 import { preparedConnection, type Queryable } from '../db.js';
-import { mapDbErrors } from '../errors.js';
+import { fromPgError, isDatabaseUnavailable } from '../errors.js';
 import type { AccountKind, AccountPlatform } from './account.js';
-import { selectAccount } from './accounts.queries.js';
+import { selectAccount, selectAccounts, type ISelectAccountResult } from './accounts.queries.js';
 import { SelectionCache } from './selection-cache.js';
 import { sessionHashOf } from './session-hash.js';
 
@@ -55,14 +56,37 @@ export interface SchedulerOptions {
   cache?: SelectionCache;
 }
 
+/** A selection the in-process memory could not answer. */
+interface PendingSelection {
+  apiKeyId: string;
+  platform: AccountPlatform;
+  model: string;
+  sessionHash: string | null;
+}
+
+/** At most this many selections per api.select_accounts call (its own limit: one subtransaction each). */
+const MAX_SELECTIONS_PER_CALL = 32;
+
+/** A call's outcome, its database error mapped as mapDbErrors maps it. */
+async function settle<T>(call: () => Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: fromPgError(error) ?? error };
+  }
+}
+
 export class AccountScheduler {
   private readonly db: Queryable;
+  /** Concurrent selections share database calls, at most one per pool connection. */
+  private readonly pending: Batcher<PendingSelection, ISelectAccountResult>;
 
   constructor(
     pool: pg.Pool,
     private readonly options: SchedulerOptions,
   ) {
     this.db = preparedConnection(pool);
+    this.pending = new Batcher((batch) => this.selectInDatabase(batch), { maxBatch: MAX_SELECTIONS_PER_CALL, concurrency: pool.options.max ?? 4 });
   }
 
   async select(request: SelectionRequest): Promise<Readonly<Selection>> {
@@ -72,21 +96,59 @@ export class AccountScheduler {
     const remembered = cache?.get(entryKey);
     if (remembered !== undefined) return remembered;
     const epoch = cache?.epoch ?? 0;
-    const [row] = await mapDbErrors(() =>
-      selectAccount.run(
+    const row = await this.pending.load({ apiKeyId: request.apiKeyId, platform: request.platform, model: request.model, sessionHash });
+    const selection = selectionFromRow(row, sessionHash);
+    cache?.store(entryKey, { ...request, sessionHash: sessionHash! }, selection, row.sessionExpiresAt, epoch);
+    return selection;
+  }
+
+  /**
+   * Selects for a batch in one api.select_accounts call; each request's own
+   * refusal (SLNAV, KYNFD, RVINV) comes back in its row. If the call fails as
+   * a whole (not for want of the database), each request is selected alone.
+   */
+  private async selectInDatabase(batch: PendingSelection[]): Promise<Settled<ISelectAccountResult>[]> {
+    if (batch.length === 1) return [await settle(() => this.selectOne(batch[0]!))];
+    let rows: Awaited<ReturnType<typeof selectAccounts.run>>;
+    try {
+      rows = await selectAccounts.run(
         {
-          apiKeyId: request.apiKeyId,
-          platform: request.platform,
-          model: request.model,
-          sessionHash,
+          apiKeyIds: batch.map((pending) => pending.apiKeyId),
+          platforms: batch.map((pending) => pending.platform),
+          models: batch.map((pending) => pending.model),
+          // Elements may be null (pgtyped's array types do not say so).
+          sessionHashes: batch.map((pending) => pending.sessionHash) as string[],
           stickyTtlSeconds: this.options.stickyTtlSeconds,
           renewalThresholdSeconds: this.options.renewalThresholdSeconds,
         },
         this.db,
-      ),
+      );
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) return batch.map(() => ({ ok: false, error }));
+      return Promise.all(batch.map((pending) => settle(() => this.selectOne(pending))));
+    }
+    const outcomes: Settled<ISelectAccountResult>[] = batch.map(() => ({ ok: false, error: new Error('api.select_accounts returned no row for a request') }));
+    for (const row of rows) {
+      const i = row.ord - 1;
+      if (row.errorCode !== null) {
+        outcomes[i] = { ok: false, error: fromPgError({ code: row.errorCode, message: row.errorMessage, detail: row.errorDetail, column: row.errorColumn }) ?? new Error(row.errorMessage ?? row.errorCode) };
+      } else if (row.accountId !== null && row.accountKind !== null && row.upstreamModel !== null && row.sticky !== null && row.accountVersion !== null) {
+        outcomes[i] = { ok: true, value: { ...row, accountId: row.accountId, accountKind: row.accountKind, upstreamModel: row.upstreamModel, sticky: row.sticky, accountVersion: row.accountVersion } };
+      }
+    }
+    return outcomes;
+  }
+
+  private async selectOne(pending: PendingSelection): Promise<ISelectAccountResult> {
+    const [row] = await selectAccount.run(
+      {
+        ...pending,
+        stickyTtlSeconds: this.options.stickyTtlSeconds,
+        renewalThresholdSeconds: this.options.renewalThresholdSeconds,
+      },
+      this.db,
     );
-    const selection = selectionFromRow(row!, sessionHash);
-    cache?.store(entryKey, { ...request, sessionHash: sessionHash! }, selection, row!.sessionExpiresAt, epoch);
-    return selection;
+    if (row === undefined) throw new Error('api.select_account returned no row');
+    return row;
   }
 }

@@ -20,7 +20,7 @@ select functions_are('api', array[
   'price_request', 'purge_api_key', 'purge_expired_leases', 'purge_expired_sessions', 'recent_usage', 'record_account_server_error',
   'record_api_key_uses', 'record_session_window', 'record_token_refresh', 'record_token_refresh_failure',
   'record_usage', 'regenerate_api_key', 'release_lease', 'reset_account_state', 'restore_api_key', 'resume_account',
-  'roll_up_usage', 'rotate_account_secrets', 'run_maintenance', 'select_account', 'set_account_group_members',
+  'roll_up_usage', 'rotate_account_secrets', 'run_maintenance', 'select_account', 'select_accounts', 'set_account_group_members',
   'set_partition_retention', 'set_usage_time_zone', 'set_user_active', 'take_oauth_session', 'update_account',
   'update_account_group', 'update_api_key', 'usage_averages', 'usage_by_model', 'usage_totals'],
   'api holds exactly the contract''s functions');
