@@ -24,7 +24,7 @@ import {
   type IAuthenticateApiKeyResult,
   type IAuthenticateApiKeysResult,
 } from './api-keys.queries.js';
-import { AuthCache } from './auth-cache.js';
+import type { AuthCache } from './auth-cache.js';
 import { decisionFromRow, type AuthDecision, type AuthenticatedKey } from './auth-decision.js';
 import type { ClientClassifier } from './client-kinds.js';
 import type { KeyMaterial } from './key-material.js';
@@ -145,10 +145,10 @@ export class ApiKeyService {
       throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
     }
     const { cache, keys } = this.deps;
-    const { digest, hex } = cache.digestOf(presented, (k) => keys.hmacDigest(k));
+    const presentedDigest = cache.digestOf(presented, (k) => keys.hmacDigest(k));
     const client = this.deps.clients.classify(context.userAgent);
-    const entryKey = AuthCache.entryKey(hex, context.platform, client, context.model);
-    return cache.getLocal(entryKey) ?? this.decide(presented, digest, entryKey, client, context);
+    const entryKey = cache.entryKeyFor(presentedDigest, context.platform, client, context.model);
+    return cache.getLocal(entryKey) ?? this.decide(presented, presentedDigest.digest, entryKey, client, context);
   }
 
   /** An accepted decision (its use recorded), or the refusal thrown. */

@@ -75,6 +75,12 @@ export interface PresentedDigest {
   hex: string;
 }
 
+/** A remembered digest, with the entry key of its last request context. */
+interface RememberedDigest extends PresentedDigest {
+  until: number;
+  last?: { platform: string | null; client: string | null; model: string | null; entryKey: string };
+}
+
 /** NOTIFY channel of the api_keys triggers: {id, version} of a changed key. */
 export const API_KEY_CHANGED_CHANNEL = 'relaypg_api_key_changed';
 
@@ -85,7 +91,7 @@ export class AuthCache {
    * most of an in-process hit's cost. Plain keys stay in this process's memory
    * only (never Redis, never logs), as the request itself already holds them.
    */
-  private readonly digests = new Map<string, PresentedDigest & { until: number }>();
+  private readonly digests = new Map<string, RememberedDigest>();
   private readonly localByKey = new Map<string, Set<string>>();
   /** Highest announced version per key, with when that knowledge may be forgotten. */
   private readonly knownVersions = new Map<string, { version: number; until: number }>();
@@ -117,13 +123,27 @@ export class AuthCache {
     return `${digestHex}:${platform ?? ''}:${client ?? ''}:${model === null ? '' : `=${model}`}`;
   }
 
+  /**
+   * The entry key of a presented digest in a request context. The last one is
+   * kept with a remembered digest: a key's requests mostly share a context,
+   * and the same string, already hashed, makes the in-process lookup cheap.
+   */
+  entryKeyFor(presented: PresentedDigest, platform: string | null, client: string | null, model: string | null): string {
+    const remembered = presented as RememberedDigest;
+    const last = remembered.last;
+    if (last !== undefined && last.platform === platform && last.client === client && last.model === model) return last.entryKey;
+    const entryKey = AuthCache.entryKey(presented.hex, platform, client, model);
+    remembered.last = { platform, client, model, entryKey };
+    return entryKey;
+  }
+
   /** The digest of a presented key, computed once per in-process lifetime. */
   digestOf(presented: string, compute: (presented: string) => Buffer): PresentedDigest {
     const now = this.now();
     const known = this.digests.get(presented);
     if (known !== undefined && known.until > now) return known;
     const digest = compute(presented);
-    const entry = { digest, hex: digest.toString('hex'), until: now + this.options.l1TtlMs };
+    const entry: RememberedDigest = { digest, hex: digest.toString('hex'), until: now + this.options.l1TtlMs };
     if (this.options.l1TtlMs > 0 && this.options.l1MaxEntries > 0) {
       if (this.digests.size >= this.options.l1MaxEntries) dropOldest(this.digests, this.options.l1MaxEntries);
       this.digests.set(presented, entry);
