@@ -29,4 +29,13 @@ describe('AuthCache entry keys', () => {
     expect(keys.at(-1)).toBe(keys[0]);
     expect(cache.entryKeyFor(cache.digestOf('cr_key-3', sha), 'claude', 'claude_code', 'm')).not.toBe(keys[0]);
   });
+
+  it('remembers a digest once computed, and nothing for a key its computation refused', () => {
+    let computed = 0;
+    const counting = (text: string) => (computed++, sha(text));
+    expect(() => cache.digestOf('cr_refused', () => { throw new Error('malformed'); })).toThrow('malformed');
+    cache.digestOf('cr_refused', counting);
+    cache.digestOf('cr_refused', counting);
+    expect(computed).toBe(1); // computed after the refusal (nothing was remembered), then remembered
+  });
 });

@@ -140,12 +140,15 @@ export class ApiKeyService {
   /** The decision for a presented key, synchronously on an in-process hit; throws on a key refused without a lookup. */
   private decision(presented: string | undefined, context: AuthContext): AuthDecision | Promise<AuthDecision> {
     if (presented === undefined || presented === '') throw new AppError(serviceErrors.missingKey);
-    if (!this.deps.keys.isWellFormed(presented)) throw new AppError(serviceErrors.malformedKey);
+    const { cache, keys } = this.deps;
+    // The shape is checked where the digest is computed: a remembered digest was checked then.
+    const presentedDigest = cache.digestOf(presented, (k) => {
+      if (!keys.isWellFormed(k)) throw new AppError(serviceErrors.malformedKey);
+      return keys.hmacDigest(k);
+    });
     if (context.model !== null && context.model.length > MAX_MODEL_LENGTH) {
       throw new AppError(serviceErrors.badRequest, { message: `model must be at most ${MAX_MODEL_LENGTH} characters`, field: 'model' });
     }
-    const { cache, keys } = this.deps;
-    const presentedDigest = cache.digestOf(presented, (k) => keys.hmacDigest(k));
     const client = this.deps.clients.classify(context.userAgent);
     const entryKey = cache.entryKeyFor(presentedDigest, context.platform, client, context.model);
     return cache.getLocal(entryKey) ?? this.decide(presented, presentedDigest.digest, entryKey, client, context);
