@@ -129,11 +129,11 @@ export class AuthCache {
    * and the same string, already hashed, makes the in-process lookup cheap.
    */
   entryKeyFor(presented: PresentedDigest, platform: string | null, client: string | null, model: string | null): string {
-    const remembered = presented as RememberedDigest;
+    const remembered = presented as Partial<RememberedDigest>;
     const last = remembered.last;
     if (last !== undefined && last.platform === platform && last.client === client && last.model === model) return last.entryKey;
     const entryKey = AuthCache.entryKey(presented.hex, platform, client, model);
-    remembered.last = { platform, client, model, entryKey };
+    if (remembered.until !== undefined) remembered.last = { platform, client, model, entryKey }; // only a remembered digest is seen again
     return entryKey;
   }
 
@@ -143,11 +143,11 @@ export class AuthCache {
     const known = this.digests.get(presented);
     if (known !== undefined && known.until > now) return known;
     const digest = compute(presented);
-    const entry: RememberedDigest = { digest, hex: digest.toString('hex'), until: now + this.options.l1TtlMs };
-    if (this.options.l1TtlMs > 0 && this.options.l1MaxEntries > 0) {
-      if (this.digests.size >= this.options.l1MaxEntries) dropOldest(this.digests, this.options.l1MaxEntries);
-      this.digests.set(presented, entry);
-    }
+    const hex = digest.toString('hex');
+    if (this.options.l1TtlMs <= 0 || this.options.l1MaxEntries <= 0) return { digest, hex };
+    const entry: RememberedDigest = { digest, hex, until: now + this.options.l1TtlMs };
+    if (this.digests.size >= this.options.l1MaxEntries) dropOldest(this.digests, this.options.l1MaxEntries);
+    this.digests.set(presented, entry);
     return entry;
   }
 
