@@ -6,6 +6,15 @@
 /** The outcome of one item of a batch: each caller gets its own value or error. */
 export type Settled<O> = { ok: true; value: O } | { ok: false; error: unknown };
 
+/** A call's outcome as a Settled, its error passed through `mapError` (e.g. dbError). */
+export async function settle<T>(call: () => Promise<T>, mapError: (error: unknown) => unknown = (error) => error): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (error) {
+    return { ok: false, error: mapError(error) };
+  }
+}
+
 export interface BatcherOptions {
   /** Most items one batch carries. */
   maxBatch: number;
@@ -83,4 +92,36 @@ export class Batcher<I, O> {
       this.pump();
     }
   }
+}
+
+/**
+ * A batch run over a database: `many` answers a batch in one call, `one` a
+ * single item. A lone item goes through `one`. If `many` fails as a whole for
+ * a reason other than `isUnavailable` (an invalid item, a deadlock), each item
+ * goes through `one`, so that only a bad item fails. Errors pass `mapError`.
+ */
+export function withSingleFallback<I, O>(
+  many: (items: I[]) => Promise<Settled<O>[]>,
+  one: (item: I) => Promise<O>,
+  options: { mapError: (error: unknown) => unknown; isUnavailable: (error: unknown) => boolean },
+): RunBatch<I, O> {
+  const each = (items: I[]) => Promise.all(items.map((item) => settle(() => one(item), options.mapError)));
+  return async (items) => {
+    if (items.length === 1) return each(items);
+    try {
+      return await many(items);
+    } catch (error) {
+      return options.isUnavailable(error) ? items.map(() => ({ ok: false, error })) : each(items);
+    }
+  };
+}
+
+/**
+ * The outcomes of a batch from rows that name their item (`ord`, 1-based),
+ * in item order; an item without a row fails with `what` in the message.
+ */
+export function outcomesByPosition<R extends { ord: number | null }, O>(count: number, rows: R[], outcome: (row: R) => Settled<O>, what: string): Settled<O>[] {
+  const outcomes: Settled<O>[] = Array.from({ length: count }, () => ({ ok: false, error: new Error(`${what} returned no row for a request`) }));
+  for (const row of rows) if (row.ord !== null && row.ord >= 1 && row.ord <= count) outcomes[row.ord - 1] = outcome(row);
+  return outcomes;
 }

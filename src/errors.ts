@@ -118,8 +118,13 @@ export async function mapDbErrors<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw fromPgError(error) ?? error;
+    throw dbError(error);
   }
+}
+
+/** A database error as the service reports it: the registered SQLSTATE's AppError, else the error itself. */
+export function dbError(error: unknown): unknown {
+  return fromPgError(error) ?? error;
 }
 
 /** PostgreSQL unreachable, shutting down or out of connections: retryable, not a bug. */

@@ -1,7 +1,7 @@
 // The opportunistic batcher: calls of one turn share a batch, busy slots make
 // later calls wait and leave together, and every caller gets its own outcome.
 import { describe, expect, it } from 'vitest';
-import { Batcher, type Settled } from '../src/batcher.js';
+import { Batcher, outcomesByPosition, settle, withSingleFallback, type Settled } from '../src/batcher.js';
 
 /** A run that records its batches and answers item * 10, or an error for negative items. */
 function recordingRun(delayMs = 0) {
@@ -96,5 +96,59 @@ describe('Batcher', () => {
     const run = async () => [];
     expect(() => new Batcher(run, { maxBatch: 0, concurrency: 1 })).toThrow(RangeError);
     expect(() => new Batcher(run, { maxBatch: 1, concurrency: 0 })).toThrow(RangeError);
+  });
+});
+
+describe('withSingleFallback', () => {
+  const unavailable = Object.assign(new Error('connection refused'), { code: 'ECONNREFUSED' });
+  function fallbackRun(manyFails: unknown) {
+    const calls = { many: 0, one: [] as number[] };
+    const run = withSingleFallback(
+      async (items: number[]): Promise<Settled<number>[]> => {
+        calls.many++;
+        if (manyFails) throw manyFails;
+        return items.map((item) => ({ ok: true, value: item * 10 }));
+      },
+      async (item: number) => {
+        calls.one.push(item);
+        if (item < 0) throw new Error(`bad ${item}`);
+        return item * 100;
+      },
+      { mapError: (error) => new Error(`mapped: ${(error as Error).message}`), isUnavailable: (error) => error === unavailable },
+    );
+    return { run, calls };
+  }
+
+  it('sends a lone item through the single call and a batch through the batch call', async () => {
+    const { run, calls } = fallbackRun(null);
+    expect(await run([4])).toEqual([{ ok: true, value: 400 }]);
+    expect(await run([1, 2])).toEqual([{ ok: true, value: 10 }, { ok: true, value: 20 }]);
+    expect(calls).toEqual({ many: 1, one: [4] });
+  });
+
+  it('decides each item alone when the batch call fails, so that only the bad one fails (its error mapped)', async () => {
+    const { run, calls } = fallbackRun(new Error('invalid input in the batch'));
+    const outcomes = await run([1, -2, 3]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect((outcomes[1] as { error: Error }).error.message).toBe('mapped: bad -2');
+    expect(calls.one).toEqual([1, -2, 3]);
+  });
+
+  it('fails every item at once, without retrying alone, when the server is unavailable', async () => {
+    const { run, calls } = fallbackRun(unavailable);
+    expect(await run([1, 2])).toEqual([{ ok: false, error: unavailable }, { ok: false, error: unavailable }]);
+    expect(calls.one).toEqual([]);
+  });
+});
+
+describe('outcomesByPosition and settle', () => {
+  it('puts each row at its 1-based position, whatever the row order, and fails the items without a row', () => {
+    const outcomes = outcomesByPosition(3, [{ ord: 3, v: 'c' }, { ord: 1, v: 'a' }, { ord: 9, v: 'x' }, { ord: null, v: 'y' }], (row) => ({ ok: true, value: row.v }), 'f');
+    expect(outcomes.map((o) => (o.ok ? o.value : (o.error as Error).message))).toEqual(['a', 'f returned no row for a request', 'c']);
+  });
+
+  it('settle turns a call into its outcome, mapping a failure', async () => {
+    expect(await settle(async () => 1)).toEqual({ ok: true, value: 1 });
+    expect(await settle(async () => { throw new Error('x'); }, () => 'mapped')).toEqual({ ok: false, error: 'mapped' });
   });
 });

@@ -3,11 +3,11 @@
 // migration), then one database call chooses (api.select_account), unless the
 // in-process SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
-import { Batcher, type Settled } from '../batcher.js';
+import { Batcher, outcomesByPosition, withSingleFallback, type Settled } from '../batcher.js';
 import { preparedConnection, type Queryable } from '../db.js';
-import { fromPgError, isDatabaseUnavailable } from '../errors.js';
+import { dbError, fromPgError, isDatabaseUnavailable } from '../errors.js';
 import type { AccountKind, AccountPlatform } from './account.js';
-import { selectAccount, selectAccounts, type ISelectAccountResult } from './accounts.queries.js';
+import { selectAccount, selectAccounts, type ISelectAccountResult, type ISelectAccountsResult } from './accounts.queries.js';
 import { SelectionCache } from './selection-cache.js';
 import { sessionHashOf } from './session-hash.js';
 
@@ -67,13 +67,17 @@ interface PendingSelection {
 /** At most this many selections per api.select_accounts call (its own limit: one subtransaction each). */
 const MAX_SELECTIONS_PER_CALL = 32;
 
-/** A call's outcome, its database error mapped as mapDbErrors maps it. */
-async function settle<T>(call: () => Promise<T>): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    return { ok: false, error: fromPgError(error) ?? error };
+/** A row of api.select_accounts: the request's selection, or its refusal as the single call would raise it. */
+function selectionOutcome(row: ISelectAccountsResult): Settled<ISelectAccountResult> {
+  if (row.errorCode !== null) {
+    const error = fromPgError({ code: row.errorCode, message: row.errorMessage, detail: row.errorDetail, column: row.errorColumn });
+    return { ok: false, error: error ?? new Error(row.errorMessage ?? row.errorCode) };
   }
+  const { accountId, accountKind, upstreamModel, sticky, accountVersion, sessionExpiresAt } = row;
+  if (accountId === null || accountKind === null || upstreamModel === null || sticky === null || accountVersion === null) {
+    return { ok: false, error: new Error('api.select_accounts returned a selection without its account') };
+  }
+  return { ok: true, value: { accountId, accountKind, upstreamModel, sticky, accountVersion, sessionExpiresAt } };
 }
 
 export class AccountScheduler {
@@ -86,7 +90,9 @@ export class AccountScheduler {
     private readonly options: SchedulerOptions,
   ) {
     this.db = preparedConnection(pool);
-    this.pending = new Batcher((batch) => this.selectInDatabase(batch), { maxBatch: MAX_SELECTIONS_PER_CALL, concurrency: pool.options.max ?? 4 });
+    // If a batch fails as a whole (not for want of the database), each request is selected alone.
+    const run = withSingleFallback((batch: PendingSelection[]) => this.selectMany(batch), (pending) => this.selectOne(pending), { mapError: dbError, isUnavailable: isDatabaseUnavailable });
+    this.pending = new Batcher(run, { maxBatch: MAX_SELECTIONS_PER_CALL, concurrency: pool.options.max ?? 4 });
   }
 
   async select(request: SelectionRequest): Promise<Readonly<Selection>> {
@@ -102,41 +108,21 @@ export class AccountScheduler {
     return selection;
   }
 
-  /**
-   * Selects for a batch in one api.select_accounts call; each request's own
-   * refusal (SLNAV, KYNFD, RVINV) comes back in its row. If the call fails as
-   * a whole (not for want of the database), each request is selected alone.
-   */
-  private async selectInDatabase(batch: PendingSelection[]): Promise<Settled<ISelectAccountResult>[]> {
-    if (batch.length === 1) return [await settle(() => this.selectOne(batch[0]!))];
-    let rows: Awaited<ReturnType<typeof selectAccounts.run>>;
-    try {
-      rows = await selectAccounts.run(
-        {
-          apiKeyIds: batch.map((pending) => pending.apiKeyId),
-          platforms: batch.map((pending) => pending.platform),
-          models: batch.map((pending) => pending.model),
-          // Elements may be null (pgtyped's array types do not say so).
-          sessionHashes: batch.map((pending) => pending.sessionHash) as string[],
-          stickyTtlSeconds: this.options.stickyTtlSeconds,
-          renewalThresholdSeconds: this.options.renewalThresholdSeconds,
-        },
-        this.db,
-      );
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return batch.map(() => ({ ok: false, error }));
-      return Promise.all(batch.map((pending) => settle(() => this.selectOne(pending))));
-    }
-    const outcomes: Settled<ISelectAccountResult>[] = batch.map(() => ({ ok: false, error: new Error('api.select_accounts returned no row for a request') }));
-    for (const row of rows) {
-      const i = row.ord - 1;
-      if (row.errorCode !== null) {
-        outcomes[i] = { ok: false, error: fromPgError({ code: row.errorCode, message: row.errorMessage, detail: row.errorDetail, column: row.errorColumn }) ?? new Error(row.errorMessage ?? row.errorCode) };
-      } else if (row.accountId !== null && row.accountKind !== null && row.upstreamModel !== null && row.sticky !== null && row.accountVersion !== null) {
-        outcomes[i] = { ok: true, value: { ...row, accountId: row.accountId, accountKind: row.accountKind, upstreamModel: row.upstreamModel, sticky: row.sticky, accountVersion: row.accountVersion } };
-      }
-    }
-    return outcomes;
+  /** Selects for a batch in one api.select_accounts call; each request's own refusal (SLNAV, KYNFD, RVINV) comes back in its row. */
+  private async selectMany(batch: PendingSelection[]): Promise<Settled<ISelectAccountResult>[]> {
+    const rows = await selectAccounts.run(
+      {
+        apiKeyIds: batch.map((pending) => pending.apiKeyId),
+        platforms: batch.map((pending) => pending.platform),
+        models: batch.map((pending) => pending.model),
+        // Elements may be null (pgtyped's array types do not say so).
+        sessionHashes: batch.map((pending) => pending.sessionHash) as string[],
+        stickyTtlSeconds: this.options.stickyTtlSeconds,
+        renewalThresholdSeconds: this.options.renewalThresholdSeconds,
+      },
+      this.db,
+    );
+    return outcomesByPosition(batch.length, rows, selectionOutcome, 'api.select_accounts');
   }
 
   private async selectOne(pending: PendingSelection): Promise<ISelectAccountResult> {

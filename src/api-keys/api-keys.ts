@@ -3,8 +3,8 @@
 // the plain key out of the database, and puts the cache in front of reads.
 import type pg from 'pg';
 import { preparedConnection, type Queryable } from '../db.js';
-import { Batcher, type Settled } from '../batcher.js';
-import { AppError, fromPgError, isDatabaseUnavailable, mapDbErrors, refusalError, serviceErrors } from '../errors.js';
+import { Batcher, outcomesByPosition, withSingleFallback, type Settled } from '../batcher.js';
+import { AppError, dbError, isDatabaseUnavailable, mapDbErrors, refusalError, serviceErrors } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ApiKey } from './api-key.js';
 import { apiKeyFromRow } from './api-key.js';
@@ -22,7 +22,6 @@ import {
   restoreApiKey,
   updateApiKey,
   type IAuthenticateApiKeyResult,
-  type IAuthenticateApiKeysResult,
 } from './api-keys.queries.js';
 import type { AuthCache } from './auth-cache.js';
 import { decisionFromRow, type AuthDecision, type AuthenticatedKey } from './auth-decision.js';
@@ -84,15 +83,6 @@ type AuthenticationRow = IAuthenticateApiKeyResult;
 /** Lookups sent together: at most this many per api.authenticate_api_keys call. */
 const MAX_LOOKUPS_PER_CALL = 64;
 
-/** A call's outcome, its database error mapped as mapDbErrors maps it. */
-async function settle<T>(call: () => Promise<T>): Promise<Settled<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (error) {
-    return { ok: false, error: fromPgError(error) ?? error };
-  }
-}
-
 export class ApiKeyService {
   private readonly db: Queryable;
   private readonly now: () => number;
@@ -102,7 +92,9 @@ export class ApiKeyService {
   constructor(private readonly deps: ApiKeyServiceDeps) {
     this.db = preparedConnection(deps.pool);
     this.now = deps.now ?? Date.now;
-    this.lookups = new Batcher((batch) => this.lookUp(batch), { maxBatch: MAX_LOOKUPS_PER_CALL, concurrency: deps.pool.options.max ?? 10 });
+    // If the database refuses a batch as a whole (an invalid request in it), each lookup is decided alone.
+    const run = withSingleFallback((batch: Lookup[]) => this.lookUpMany(batch), (lookup) => this.lookUpOne(lookup), { mapError: dbError, isUnavailable: isDatabaseUnavailable });
+    this.lookups = new Batcher(run, { maxBatch: MAX_LOOKUPS_PER_CALL, concurrency: deps.pool.options.max ?? 10 });
   }
 
   /**
@@ -174,41 +166,25 @@ export class ApiKeyService {
     return decision;
   }
 
-  /**
-   * Decides a batch of lookups in one api.authenticate_api_keys call. If the
-   * database refuses the batch (an invalid request in it), each lookup is
-   * decided alone, so that only the invalid one fails.
-   */
-  private async lookUp(batch: Lookup[]): Promise<Settled<AuthenticationRow>[]> {
-    if (batch.length === 1) return [await settle(() => this.lookUpOne(batch[0]!))];
+  /** Decides a batch of lookups in one api.authenticate_api_keys call. */
+  private async lookUpMany(batch: Lookup[]): Promise<Settled<AuthenticationRow>[]> {
     const { keys } = this.deps;
     const previous = batch.map((lookup) => keys.previousDigests(lookup.presented));
-    let rows: IAuthenticateApiKeysResult[];
-    try {
-      rows = await authenticateApiKeys.run(
-        {
-          digests: batch.map((lookup) => lookup.digest),
-          // Elements may be null (pgtyped's array types do not say so).
-          crsDigests: batch.map((lookup) => keys.crsDigest(lookup.presented) ?? null) as Buffer[],
-          platforms: batch.map((lookup) => lookup.platform) as string[],
-          models: batch.map((lookup) => lookup.model) as string[],
-          clients: batch.map((lookup) => lookup.client) as string[],
-          digestScheme: keys.hmacScheme,
-          previousDigests: previous.flatMap((p) => p.digests),
-          previousSchemes: previous[0]!.schemes,
-        },
-        this.db,
-      );
-    } catch (error) {
-      if (isDatabaseUnavailable(error)) return batch.map(() => ({ ok: false, error }));
-      return Promise.all(batch.map((lookup) => settle(() => this.lookUpOne(lookup))));
-    }
-    const byPosition: (AuthenticationRow | undefined)[] = [];
-    for (const row of rows) if (row.ord !== null) byPosition[row.ord - 1] = row;
-    return batch.map((_, i) => {
-      const row = byPosition[i];
-      return row === undefined ? { ok: false, error: new Error('api.authenticate_api_keys returned no row for a request') } : { ok: true, value: row };
-    });
+    const rows = await authenticateApiKeys.run(
+      {
+        digests: batch.map((lookup) => lookup.digest),
+        // Elements may be null (pgtyped's array types do not say so).
+        crsDigests: batch.map((lookup) => keys.crsDigest(lookup.presented) ?? null) as Buffer[],
+        platforms: batch.map((lookup) => lookup.platform) as string[],
+        models: batch.map((lookup) => lookup.model) as string[],
+        clients: batch.map((lookup) => lookup.client) as string[],
+        digestScheme: keys.hmacScheme,
+        previousDigests: previous.flatMap((p) => p.digests),
+        previousSchemes: previous[0]!.schemes,
+      },
+      this.db,
+    );
+    return outcomesByPosition(batch.length, rows, (row) => ({ ok: true, value: row }), 'api.authenticate_api_keys');
   }
 
   private async lookUpOne(lookup: Lookup): Promise<AuthenticationRow> {
