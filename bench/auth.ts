@@ -113,7 +113,7 @@ async function main(): Promise<number> {
     };
     // Misses: PostgreSQL, then the fill script writes Redis in the background.
     for (let i = 0; i < keys.length; i++) await accepted(redisApp)(i);
-    const entryPattern = `${resources.redisPrefix}auth:e:*:claude:*`;
+    const entryPattern = `${resources.redisPrefix}auth:d:*:claude:*`;
     const countEntries = async () => {
       let cursor = '0';
       let found = 0;

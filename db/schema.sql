@@ -700,17 +700,25 @@ begin
   end if;
 
   for r in
-    select q.digest, q.crs_digest, q.platform, q.model, q.client, q.n::integer as n
+    select q.digest, q.crs_digest, q.platform, q.model, q.client, q.n::integer as n, p.previous_digests
       from unnest(p_digests, p_crs_digests, p_platforms, p_models, p_clients)
              with ordinality as q(digest, crs_digest, platform, model, client, n)
-     order by q.digest, q.n
+     cross join lateral (select coalesce(p_previous_digests[(q.n - 1) * v_previous + 1 : q.n * v_previous], '{}') as previous_digests) p
+     order by coalesce(
+                (select k.id from relaypg.api_keys k where k.digest = q.digest and k.digest_scheme = p_digest_scheme),
+                (select k.id
+                   from unnest(p.previous_digests, p_previous_schemes) with ordinality as c(digest, scheme, i)
+                   join relaypg.api_keys k on k.digest = c.digest and k.digest_scheme = c.scheme
+                  order by c.i limit 1),
+                (select k.id from relaypg.api_keys k where k.digest = q.crs_digest and k.digest_scheme = 'crs-sha256')
+              ) nulls last,
+              q.n
   loop
     return query
-      select r.n, a.*
+      select r.n, a.refusal, a.activated_now, a.rehashed_now, a.valid_until, a.id, a.auth_version, a.key
         from api.authenticate_api_key(
                r.digest, r.crs_digest, r.platform, r.model, r.client, p_digest_scheme,
-               coalesce(p_previous_digests[(r.n - 1) * v_previous + 1 : r.n * v_previous], '{}'),
-               p_previous_schemes) as a;
+               r.previous_digests, p_previous_schemes) as a;
   end loop;
 end
 $$;
@@ -722,7 +730,7 @@ ALTER FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[
 -- Name: FUNCTION authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'api.authenticate_api_key for many requests in one call: request i is (p_digests[i], p_crs_digests[i], p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. Decided in digest order (keys it locks are locked in one order); RVINV on arrays of different lengths or more than 1000 requests.';
+COMMENT ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'api.authenticate_api_key for many requests in one call: request i is (p_digests[i], p_crs_digests[i], p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. Decided in the order of the keys'' ids (keys it locks are locked in id order, as everywhere); RVINV on arrays of different lengths or more than 1000 requests.';
 
 
 --
@@ -3737,6 +3745,8 @@ begin
     perform relaypg.raise_invalid('requests', 'api_key_ids, platforms, models and session_hashes need one element per request');
   end if;
 
+  -- Shorter than deadlock_timeout (1 s): a wait that could be half of a deadlock ends first.
+  perform pg_catalog.set_config('lock_timeout', '100ms', true);
   for r in
     select q.api_key_id, q.platform, q.model, q.session_hash, q.n::integer as n
       from unnest(p_api_key_ids, p_platforms, p_models, p_session_hashes)
@@ -3752,8 +3762,9 @@ begin
     exception when others then
       get stacked diagnostics v_code = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail,
                               v_hint = pg_exception_hint, v_column = column_name;
-      if v_code not in ('KYNFD', 'RVINV', 'SLNAV') then
-        raise;  -- not about this request (a deadlock, a cancel, a bug): the batch fails
+      -- 55P03 (lock_not_available): it would have waited too long for a row another transaction holds.
+      if v_code not in ('KYNFD', 'RVINV', 'SLNAV', '55P03') then
+        raise;  -- not about this request (a cancel, a bug): the batch fails
       end if;
       return query select r.n, null::uuid, null::text, null::text, null::boolean, null::bigint, null::timestamptz,
                           v_code, v_message, nullif(v_detail, ''), nullif(v_hint, ''), nullif(v_column, '');
@@ -3769,7 +3780,7 @@ ALTER FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_m
 -- Name: FUNCTION select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'api.select_account for many requests in one call: request i is (p_api_key_ids[i], p_platforms[i], p_models[i], p_session_hashes[i]). One row per request, ord = i, with its selection, or its refusal (error_code KYNFD, RVINV or SLNAV with message, detail, hint and column as api.select_account raises them); rows come in no particular order. Decided in session order (mappings it locks are locked in one order). RVINV for arrays of different lengths or more than 32 requests; any other error fails the call.';
+COMMENT ON FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval, p_renewal_threshold interval, p_asynchronous_commit boolean) IS 'api.select_account for many requests in one call: request i is (p_api_key_ids[i], p_platforms[i], p_models[i], p_session_hashes[i]). One row per request, ord = i, with its selection, or its refusal (error_code KYNFD, RVINV or SLNAV with message, detail, hint and column as api.select_account raises them, or 55P03 when it would have waited more than 100 ms for a lock: select it again alone); rows come in no particular order. Decided in session order (mappings it locks are locked in one order). RVINV for arrays of different lengths or more than 32 requests; any other error fails the call.';
 
 
 --

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/errors.js';
 import { startApp, TEST_HMAC_SECRET, useTestApp } from './support/app.js';
 import { rootPool } from './support/database.js';
+import { countingQueries } from './support/wait.js';
 
 const testApp = useTestApp();
 
@@ -82,29 +83,13 @@ describe('rotating API_KEY_HMAC_SECRET', () => {
 
 describe('lookups that miss the caches, in batches', () => {
   const uncached = { AUTH_CACHE_L1_MAX_ENTRIES: '0', AUTH_CACHE_L1_TTL_MS: '0', AUTH_CACHE_REDIS_TTL_SECONDS: '0', PG_POOL_SIZE: '2' };
-  /** Counts the pool's queries while `body` runs. */
-  async function countingQueries<T>(app: { pool: { query: (...args: never[]) => unknown } }, body: () => Promise<T>): Promise<{ result: T; queries: number }> {
-    const pool = app.pool as unknown as { query: (...args: unknown[]) => unknown };
-    const original = pool.query;
-    let queries = 0;
-    pool.query = function (this: unknown, ...args: unknown[]) {
-      queries++;
-      return original.apply(this, args);
-    };
-    try {
-      return { result: await body(), queries };
-    } finally {
-      pool.query = original;
-    }
-  }
-
   it('concurrent lookups share database calls (at most one per connection), each with its own decision', async () => {
     const app = await startApp(testApp.database, uncached);
     try {
       const made = await Promise.all(Array.from({ length: 6 }, (_, i) => app.apiKeys.create({ name: `batch-${i}` })));
       await app.apiKeys.update(made[2]!.apiKey.id, { isActive: false });
       const presented = [...made.map((m) => m.plainKey), `cr_${'cd'.repeat(32)}`];
-      const { result, queries } = await countingQueries(app, () => Promise.all(presented.map((key) => refusalOf(app.apiKeys.authenticate(key, claude)))));
+      const { result, queries } = await countingQueries(app.pool, () => Promise.all(presented.map((key) => refusalOf(app.apiKeys.authenticate(key, claude)))));
       expect(result).toEqual([undefined, undefined, 'AUDIS', undefined, undefined, undefined, 'AUUNK']);
       expect(queries).toBe(2); // seven lookups over the two connections of the pool
       const ids = await Promise.all([0, 5].map(async (i) => (await app.apiKeys.authenticate(made[i]!.plainKey, claude)).id));
@@ -145,7 +130,7 @@ describe('lookups that miss the caches, in batches', () => {
       API_KEY_HMAC_PREVIOUS_SECRETS: `1:${TEST_HMAC_SECRET},2:batch-unused-secret-0123456789abcdef01234`,
     });
     try {
-      const { result, queries } = await countingQueries(rotated, () => Promise.all(made.map((m) => rotated.apiKeys.authenticate(m.plainKey, claude))));
+      const { result, queries } = await countingQueries(rotated.pool, () => Promise.all(made.map((m) => rotated.apiKeys.authenticate(m.plainKey, claude))));
       expect(result.map((key) => key.id)).toEqual(made.map((m) => m.apiKey.id));
       expect(queries).toBe(2);
       for (const m of made) expect((await rotated.apiKeys.get(m.apiKey.id)).digestScheme).toBe('hmac-sha256:v3');
@@ -162,8 +147,8 @@ describe('lookups that miss the caches, in batches', () => {
         const made = await Promise.all(Array.from({ length: 8 }, (_, i) => a.apiKeys.create({ name: `batch-activate-${round}-${i}`, expirationMode: 'activation', activationDays: 2 })));
         const keys = made.map((m) => m.plainKey);
         const [{ result: fromA, queries: queriesA }, { result: fromB, queries: queriesB }] = await Promise.all([
-          countingQueries(a, () => Promise.all(keys.map((key) => a.apiKeys.authenticate(key, claude)))),
-          countingQueries(b, () => Promise.all([...keys].reverse().map((key) => b.apiKeys.authenticate(key, claude)))),
+          countingQueries(a.pool, () => Promise.all(keys.map((key) => a.apiKeys.authenticate(key, claude)))),
+          countingQueries(b.pool, () => Promise.all([...keys].reverse().map((key) => b.apiKeys.authenticate(key, claude)))),
         ]);
         fromB.reverse();
         // Two batches of four each: a deadlock would have made a batch fail and its requests be sent again one by one.
@@ -185,7 +170,7 @@ describe('lookups that miss the caches, in batches', () => {
       const made = await Promise.all(Array.from({ length: 5 }, (_, i) => app.apiKeys.create({ name: `batch-redis-${i}` })));
       for (const m of made) await app.apiKeys.authenticate(m.plainKey, claude); // misses: the fills reach Redis in the background
       const redis = app.redis!;
-      const prefix = `${app.config.REDIS_KEY_PREFIX}auth:e:*`;
+      const prefix = `${app.config.REDIS_KEY_PREFIX}auth:d:*`;
       for (let i = 0; (await redis.keys(prefix)).length < made.length; i++) {
         if (i > 200) throw new Error('the entries never reached Redis');
         await new Promise((resolve) => setTimeout(resolve, 10));
@@ -197,7 +182,7 @@ describe('lookups that miss the caches, in batches', () => {
         return (mget as (...a: unknown[]) => unknown)(...args);
       };
       try {
-        const { result, queries } = await countingQueries(app, () => Promise.all(made.map((m) => app.apiKeys.authenticate(m.plainKey, claude))));
+        const { result, queries } = await countingQueries(app.pool, () => Promise.all(made.map((m) => app.apiKeys.authenticate(m.plainKey, claude))));
         expect(result.map((key) => key.id)).toEqual(made.map((m) => m.apiKey.id));
         expect(queries).toBe(0);
         expect(reads).toEqual([5]);

@@ -40,7 +40,7 @@ afterAll(async () => {
 });
 
 async function redisEntries(app: App): Promise<string[]> {
-  return redis.keys(`${app.config.REDIS_KEY_PREFIX}auth:e:*`);
+  return redis.keys(`${app.config.REDIS_KEY_PREFIX}auth:d:*`);
 }
 
 describe('invalidation across instances', () => {
@@ -86,7 +86,7 @@ describe('invalidation across instances', () => {
     a.cache.store(entry, { refusal: null, keyId: before.id, authVersion: 1, validUntil: null, key: before });
     expect(a.cache.getLocal(entry)).toBeUndefined();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await redis.exists(`${a.config.REDIS_KEY_PREFIX}auth:e:${entry}`)).toBe(0);
+    expect(await redis.exists(`${a.config.REDIS_KEY_PREFIX}auth:d:${entry}`)).toBe(0);
   });
 });
 
@@ -131,7 +131,7 @@ describe('what is cached', () => {
     await a.apiKeys.authenticate(plainKey, claude);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const keys = await redis.keys(`${a.config.REDIS_KEY_PREFIX}*`);
-    const entries = keys.filter((k) => k.includes(':auth:e:'));
+    const entries = keys.filter((k) => k.includes(':auth:d:'));
     const negative = [];
     for (const key of entries) if (decodeStoredDecision((await redis.get(key)) ?? '""')?.decision.refusal === 'AUUNK') negative.push(key);
     expect(negative.length).toBeGreaterThanOrEqual(1); // this one, and the regenerated key's old digest
@@ -144,7 +144,7 @@ describe('what is cached', () => {
         expect(value ?? '').not.toContain(secret);
       }
     }
-    const ttls = await Promise.all(keys.filter((k) => k.includes(':auth:e:')).map((k) => redis.pttl(k)));
+    const ttls = await Promise.all(keys.filter((k) => k.includes(':auth:d:')).map((k) => redis.pttl(k)));
     expect(ttls.every((t) => t > 0 && t <= a.config.AUTH_CACHE_REDIS_TTL_SECONDS * 1000)).toBe(true);
   });
 });
@@ -298,7 +298,7 @@ describe('Redis down or slow', () => {
       await waitFor(() => first.redis?.status === 'ready' && second.redis?.status === 'ready', 5_000, 'both apps on Redis');
       const { apiKey, plainKey } = await first.apiKeys.create({ name: 'hiccup' });
       await second.apiKeys.authenticate(plainKey, claude); // the decision is now in Redis
-      await waitFor(async () => (await direct.keys('*auth:e:*')).length > 0, 2_000, 'the entry in Redis');
+      await waitFor(async () => (await direct.keys('*auth:d:*')).length > 0, 2_000, 'the entry in Redis');
 
       await direct.call('CLIENT', 'PAUSE', '1500', 'ALL'); // Redis stops answering for 1.5 s
       // Both instances time out on Redis and bypass it for a second...
@@ -310,7 +310,7 @@ describe('Redis down or slow', () => {
 
       for (const app of [second, first]) expect(await outcomeOf(app.apiKeys.authenticate(plainKey, claude))).toBe('AUDIS');
       await waitFor(async () => {
-        const values = await Promise.all((await direct.keys('*auth:e:*')).map((k) => direct.get(k)));
+        const values = await Promise.all((await direct.keys('*auth:d:*')).map((k) => direct.get(k)));
         return values.every((v) => !v?.includes('"refusal":null'));
       }, 2_000, 'the stale accepted decision to leave Redis');
     } finally {
@@ -343,7 +343,7 @@ describe('Redis down or slow', () => {
       const { plainKey } = await app.apiKeys.create({ name: 'redis-flap' });
       await app.apiKeys.authenticate(plainKey, claude);
       await direct.connect();
-      await waitFor(async () => (await direct.keys('*auth:e:*')).length > 0, 2_000, 'an entry in Redis');
+      await waitFor(async () => (await direct.keys('*auth:d:*')).length > 0, 2_000, 'an entry in Redis');
 
       server.kill('SIGKILL');
       await new Promise((resolve) => server.once('exit', resolve));
@@ -355,7 +355,7 @@ describe('Redis down or slow', () => {
       await waitFor(() => app.redis?.status === 'ready', 10_000, 'the app to reconnect');
       await waitFor(async () => {
         await app.apiKeys.authenticate(plainKey, claude);
-        return (await direct.keys('*auth:e:*')).length > 0;
+        return (await direct.keys('*auth:d:*')).length > 0;
       }, 5_000, 'entries to reach the restarted Redis');
     } finally {
       direct.disconnect();

@@ -15,6 +15,7 @@ import { useTestApp } from './support/app.js';
 import { rootPool } from './support/database.js';
 import { unique } from './support/http.js';
 import { appErrorOf } from './support/errors.js';
+import { countingQueries } from './support/wait.js';
 
 // These tests change mappings behind the service's back (as the superuser):
 // remembered selections would hide that, so they are off here (see selection-cache.test.ts).
@@ -285,25 +286,9 @@ describe('the selection query', () => {
 });
 
 describe('selections in batches', () => {
-  /** Counts the selection pool's queries while `body` runs. */
-  async function countingQueries<T>(body: () => Promise<T>): Promise<{ result: T; queries: number }> {
-    const pool = testApp.app.selectionPool as unknown as { query: (...args: unknown[]) => unknown };
-    const original = pool.query;
-    let queries = 0;
-    pool.query = function (this: unknown, ...args: unknown[]) {
-      queries++;
-      return original.apply(this, args);
-    };
-    try {
-      return { result: await body(), queries };
-    } finally {
-      pool.query = original;
-    }
-  }
-
   it('concurrent selections share calls (at most one per connection); each request gets its own answer', async () => {
     const first = await official({ priority: 1 });
-    const { result, queries } = await countingQueries(() =>
+    const { result, queries } = await countingQueries(testApp.app.selectionPool, () =>
       Promise.allSettled([
         select({ sessionHash: 'batch-a' }),
         select({ apiKeyId: randomUUID() }),
@@ -344,5 +329,77 @@ describe('selections in batches', () => {
     }
     const { rows } = await root.query<{ stale: boolean }>(`select last_used_at < now() - interval '30 minutes' as stale from relaypg.accounts where id = $1`, [account.id]);
     expect(rows[0]!.stale).toBe(true); // the held row's refresh was skipped, not queued
+  });
+
+  it('a key bound to an account is served without waiting for the account row another transaction holds', async () => {
+    const { app } = testApp;
+    const dedicated = await official({ priority: 90, accountType: 'dedicated' });
+    const { apiKey } = await app.apiKeys.create({ name: unique('bound-held'), claudeAccountId: dedicated.id });
+    await root.query(`update relaypg.accounts set last_used_at = now() - interval '1 hour' where id = $1`, [dedicated.id]);
+    const holder = await root.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [dedicated.id]);
+      const selection = await Promise.race([
+        select({ apiKeyId: apiKey.id }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the bound account\'s refresh waited for the held row')), 5_000)),
+      ]);
+      expect(selection).toMatchObject({ accountId: dedicated.id, sticky: false });
+    } finally {
+      await holder.query('rollback');
+      holder.release();
+    }
+  });
+
+  it('a request that would wait for an account another transaction holds is answered 55P03 in its batch, then selected alone', async () => {
+    const only = await official({ priority: 1 });
+    const holder = await root.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [only.id]);
+      // In a batch, the pool pick finds every candidate held and waits at most 100 ms.
+      const { rows } = await root.query<{ ord: number; error_code: string | null }>(
+        `select ord, error_code from api.select_accounts($1, array['claude', 'claude'], array[$2, $2], array['busy-1', 'busy-2']) order by ord`,
+        [[keyId, keyId], MODEL],
+      );
+      expect(rows.map((row) => row.error_code)).toEqual(['55P03', '55P03']);
+      // Through the service: the batch's busy requests are selected again alone, and those may wait.
+      // Held far longer than a batch waits (100 ms a request), so that every batch gives its requests back.
+      const release = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => holder.query("commit"));
+      // Eight requests over the pool's four connections: four batches of two.
+      const { result, queries } = await countingQueries(testApp.app.selectionPool, () =>
+        Promise.all(Array.from({ length: 8 }, (_, i) => select({ sessionHash: `busy-${i + 3}` }))),
+      );
+      await release;
+      expect(result.map((selection) => selection.accountId)).toEqual(Array(8).fill(only.id));
+      expect(queries).toBe(4 + 8); // the four batches, then each busy request alone
+    } finally {
+      await holder.query('rollback').catch(() => undefined);
+      holder.release();
+    }
+  });
+
+  it('two batches whose picks cross over two held accounts do not deadlock: the waits end, the requests are selected again', async () => {
+    const { app } = testApp;
+    const x = await official({ priority: 1, accountType: 'group' });
+    const y = await official({ priority: 1, accountType: 'group' });
+    const groupX = await app.accountGroups.create({ name: unique('only-x'), platform: 'claude' });
+    const groupY = await app.accountGroups.create({ name: unique('only-y'), platform: 'claude' });
+    await app.accountGroups.setMembers(groupX.id, [x.id]);
+    await app.accountGroups.setMembers(groupY.id, [y.id]);
+    const toX = (await app.apiKeys.create({ name: unique('to-x'), claudeAccountId: `group:${groupX.id}` })).apiKey.id;
+    const toY = (await app.apiKeys.create({ name: unique('to-y'), claudeAccountId: `group:${groupY.id}` })).apiKey.id;
+    const batch = (keys: string[], sessions: string[]) =>
+      root.query<{ ord: number; account_id: string | null; error_code: string | null }>(
+        `select ord, account_id, error_code from api.select_accounts($1, array['claude', 'claude'], array[$2, $2], $3) order by ord`,
+        [keys, MODEL, sessions],
+      );
+    for (let round = 0; round < 5; round++) {
+      // Session order: A takes X then Y, B takes Y then X.
+      const [a, b] = await Promise.all([batch([toX, toY], [`r${round}-a1`, `r${round}-a2`]), batch([toY, toX], [`r${round}-b1`, `r${round}-b2`])]);
+      for (const rows of [a.rows, b.rows]) {
+        for (const row of rows) expect(row.error_code === null || row.error_code === '55P03', JSON.stringify(row)).toBe(true);
+      }
+    }
   });
 });

@@ -3,7 +3,7 @@
 // migration), then one database call chooses (api.select_account), unless the
 // in-process SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
-import { Batcher, outcomesByPosition, withSingleFallback, type Settled } from '../batcher.js';
+import { Batcher, outcomesByPosition, settle, withSingleFallback, type Settled } from '../batcher.js';
 import { preparedConnection, type Queryable } from '../db.js';
 import { dbError, fromPgError, isDatabaseUnavailable } from '../errors.js';
 import type { AccountKind, AccountPlatform } from './account.js';
@@ -64,6 +64,9 @@ interface PendingSelection {
   sessionHash: string | null;
 }
 
+/** SQLSTATE of a request api.select_accounts did not let wait for a lock (it is selected again alone). */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 /** At most this many selections per api.select_accounts call (its own limit: one subtransaction each). */
 const MAX_SELECTIONS_PER_CALL = 32;
 
@@ -122,7 +125,11 @@ export class AccountScheduler {
       },
       this.db,
     );
-    return outcomesByPosition(batch.length, rows, selectionOutcome, 'api.select_accounts');
+    const outcomes = outcomesByPosition(batch.length, rows, selectionOutcome, 'api.select_accounts');
+    // A request that would have waited for a row another transaction holds: again, alone, now that the batch has committed.
+    const busy = rows.filter((row) => row.errorCode === LOCK_NOT_AVAILABLE).map((row) => row.ord - 1);
+    await Promise.all(busy.map(async (i) => (outcomes[i] = await settle(() => this.selectOne(batch[i]!), dbError))));
+    return outcomes;
   }
 
   private async selectOne(pending: PendingSelection): Promise<ISelectAccountResult> {

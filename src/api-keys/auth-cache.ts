@@ -275,7 +275,8 @@ export class AuthCache {
   private async deleteRemoteEntries(): Promise<void> {
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis!.scan(cursor, 'MATCH', `${this.options.keyPrefix}auth:e:*`, 'COUNT', 1000);
+      // auth:d: entries, and auth:e: ones of instances from before the positional format (a rolling upgrade).
+      const [next, keys] = await this.redis!.scan(cursor, 'MATCH', `${this.options.keyPrefix}auth:[de]:*`, 'COUNT', 1000);
       if (keys.length > 0) await this.redis!.del(...keys);
       cursor = next;
     } while (cursor !== '0');
@@ -382,8 +383,14 @@ export class AuthCache {
     this.options.log.debug({ err: { message: (error as Error)?.message } }, 'auth cache: redis call failed');
   }
 
+  /**
+   * Decisions in the positional format live under auth:d: (auth:e: held the
+   * JSON objects of earlier versions, which such instances still read while an
+   * upgrade rolls out: neither reads the other's entries). Both are indexed
+   * per key (auth:i:) and invalidated together.
+   */
   private redisEntryKey(entryKey: string): string {
-    return `${this.options.keyPrefix}auth:e:${entryKey}`;
+    return `${this.options.keyPrefix}auth:d:${entryKey}`;
   }
 
   private versionMarkerKey(keyId: string): string {

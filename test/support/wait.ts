@@ -19,3 +19,19 @@ export async function outcomeOf(promise: Promise<unknown>): Promise<string> {
     throw error;
   }
 }
+
+/** Counts the queries a pool (or anything with a `query` method) receives while `body` runs. */
+export async function countingQueries<T>(pool: object, body: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  const target = pool as { query: (...args: unknown[]) => unknown };
+  const original = target.query;
+  let queries = 0;
+  target.query = function (this: unknown, ...args: unknown[]) {
+    queries++;
+    return original.apply(this, args);
+  };
+  try {
+    return { result: await body(), queries };
+  } finally {
+    target.query = original;
+  }
+}

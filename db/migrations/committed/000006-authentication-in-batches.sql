@@ -1,5 +1,5 @@
 --! Previous: sha1:b38879c82ea162d07760f3827620713fc358d52e
---! Hash: sha1:21c24c764879b26c23370b6ad1c049392ba2956c
+--! Hash: sha1:6169f6a3daa0e30405d71d88f7f61719ef752470
 --! Message: authentication in batches
 
 -- authentication in batches: the service sends the lookups of concurrent
@@ -10,10 +10,12 @@
 
 drop function if exists api.authenticate_api_keys(bytea[], bytea[], text[], text[], text[], text, bytea[], text[]);
 
--- Requests are decided in the order of their current digest, not of the
--- arrays: a decision may lock its key (first use of an activation-mode key, a
--- move to the current secret) until the batch commits, and two batches that
--- lock the same keys must lock them in the same order, or they deadlock.
+-- Requests are decided in the order of the ids of the keys they name (found
+-- first without a lock, as api.authenticate_api_key will find them), not of
+-- the arrays: a decision may lock its key (first use of an activation-mode
+-- key, a move to the current secret) until the batch commits, and everything
+-- that locks several keys locks them in id order (relaypg.users_propagate_activity,
+-- api.record_api_key_uses), or two of them could deadlock.
 create function api.authenticate_api_keys(
   p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[],
   p_digest_scheme text default 'hmac-sha256:v1',
@@ -53,17 +55,25 @@ begin
   end if;
 
   for r in
-    select q.digest, q.crs_digest, q.platform, q.model, q.client, q.n::integer as n
+    select q.digest, q.crs_digest, q.platform, q.model, q.client, q.n::integer as n, p.previous_digests
       from unnest(p_digests, p_crs_digests, p_platforms, p_models, p_clients)
              with ordinality as q(digest, crs_digest, platform, model, client, n)
-     order by q.digest, q.n
+     cross join lateral (select coalesce(p_previous_digests[(q.n - 1) * v_previous + 1 : q.n * v_previous], '{}') as previous_digests) p
+     order by coalesce(
+                (select k.id from relaypg.api_keys k where k.digest = q.digest and k.digest_scheme = p_digest_scheme),
+                (select k.id
+                   from unnest(p.previous_digests, p_previous_schemes) with ordinality as c(digest, scheme, i)
+                   join relaypg.api_keys k on k.digest = c.digest and k.digest_scheme = c.scheme
+                  order by c.i limit 1),
+                (select k.id from relaypg.api_keys k where k.digest = q.crs_digest and k.digest_scheme = 'crs-sha256')
+              ) nulls last,
+              q.n
   loop
     return query
-      select r.n, a.*
+      select r.n, a.refusal, a.activated_now, a.rehashed_now, a.valid_until, a.id, a.auth_version, a.key
         from api.authenticate_api_key(
                r.digest, r.crs_digest, r.platform, r.model, r.client, p_digest_scheme,
-               coalesce(p_previous_digests[(r.n - 1) * v_previous + 1 : r.n * v_previous], '{}'),
-               p_previous_schemes) as a;
+               r.previous_digests, p_previous_schemes) as a;
   end loop;
 end
 $$;
@@ -72,6 +82,6 @@ comment on function api.authenticate_api_keys(bytea[], bytea[], text[], text[], 
   'p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests '
   'p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, '
   'ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. '
-  'Decided in digest order (keys it locks are locked in one order); RVINV on arrays of different lengths '
+  'Decided in the order of the keys'' ids (keys it locks are locked in id order, as everywhere); RVINV on arrays of different lengths '
   'or more than 1000 requests.';
 grant execute on function api.authenticate_api_keys(bytea[], bytea[], text[], text[], text[], text, bytea[], text[]) to :DATABASE_APP_USER;

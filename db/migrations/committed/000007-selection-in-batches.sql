@@ -1,5 +1,5 @@
---! Previous: sha1:21c24c764879b26c23370b6ad1c049392ba2956c
---! Hash: sha1:297450ef2654c1e3c80f09e930003865475203cb
+--! Previous: sha1:6169f6a3daa0e30405d71d88f7f61719ef752470
+--! Hash: sha1:69d304fe03451b478a9f29dccbca5a72ea0c3f68
 --! Message: selection in batches
 
 -- selection in batches: the service sends the selections of concurrent
@@ -219,8 +219,12 @@ drop function if exists api.select_accounts(uuid[], text[], text[], text[], inte
 
 -- Requests are decided in session order: a decision may lock its session's
 -- mapping until the batch commits, and two batches that lock the same
--- mappings must lock them in the same order, or they deadlock. A request's
--- own refusal (KYNFD, RVINV, SLNAV) is its row's answer, not the batch's:
+-- mappings must lock them in the same order, or they deadlock. A pool pick
+-- still waits for an account when every candidate is held, and no order can
+-- be imposed on those: a batch waits for any lock at most 100 ms, and a
+-- request that would have waited longer is answered 55P03 (lock_not_available),
+-- to be selected again alone once the batch has committed. A request's own
+-- refusal (KYNFD, RVINV, SLNAV, 55P03) is its row's answer, not the batch's:
 -- each runs in a subtransaction, which is why a batch holds at most 32.
 create function api.select_accounts(
   p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[],
@@ -266,6 +270,8 @@ begin
     perform relaypg.raise_invalid('requests', 'api_key_ids, platforms, models and session_hashes need one element per request');
   end if;
 
+  -- Shorter than deadlock_timeout (1 s): a wait that could be half of a deadlock ends first.
+  perform pg_catalog.set_config('lock_timeout', '100ms', true);
   for r in
     select q.api_key_id, q.platform, q.model, q.session_hash, q.n::integer as n
       from unnest(p_api_key_ids, p_platforms, p_models, p_session_hashes)
@@ -281,8 +287,9 @@ begin
     exception when others then
       get stacked diagnostics v_code = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail,
                               v_hint = pg_exception_hint, v_column = column_name;
-      if v_code not in ('KYNFD', 'RVINV', 'SLNAV') then
-        raise;  -- not about this request (a deadlock, a cancel, a bug): the batch fails
+      -- 55P03 (lock_not_available): it would have waited too long for a row another transaction holds.
+      if v_code not in ('KYNFD', 'RVINV', 'SLNAV', '55P03') then
+        raise;  -- not about this request (a cancel, a bug): the batch fails
       end if;
       return query select r.n, null::uuid, null::text, null::text, null::boolean, null::bigint, null::timestamptz,
                           v_code, v_message, nullif(v_detail, ''), nullif(v_hint, ''), nullif(v_column, '');
@@ -293,7 +300,8 @@ $$;
 comment on function api.select_accounts(uuid[], text[], text[], text[], interval, interval, boolean) is
   'api.select_account for many requests in one call: request i is (p_api_key_ids[i], p_platforms[i], p_models[i], '
   'p_session_hashes[i]). One row per request, ord = i, with its selection, or its refusal (error_code KYNFD, RVINV '
-  'or SLNAV with message, detail, hint and column as api.select_account raises them); rows come in no particular '
-  'order. Decided in session order (mappings it locks are locked in one order). RVINV for arrays of different '
-  'lengths or more than 32 requests; any other error fails the call.';
+  'or SLNAV with message, detail, hint and column as api.select_account raises them, or 55P03 when it would have waited '
+  'more than 100 ms for a lock: select it again alone); rows come in no particular order. Decided in session order '
+  '(mappings it locks are locked in one order). RVINV for arrays of different lengths or more than 32 requests; any '
+  'other error fails the call.';
 grant execute on function api.select_accounts(uuid[], text[], text[], text[], interval, interval, boolean) to :DATABASE_APP_USER;
