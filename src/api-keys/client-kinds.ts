@@ -12,9 +12,20 @@ export class ClientClassifier {
     return new ClientClassifier(rows.map((row) => ({ id: row.id, pattern: new RegExp(row.userAgentPattern, 'i') })));
   }
 
+  /** The last User-Agent classified and its client (a client sends the same one request after request). */
+  private last: { userAgent: string; client: string | null } = { userAgent: '', client: null };
+
   classify(userAgent: string | undefined | null): string | null {
     if (!userAgent) return null;
-    for (const kind of this.kinds) if (kind.pattern.test(userAgent)) return kind.id;
-    return null;
+    if (userAgent === this.last.userAgent) return this.last.client;
+    let client: string | null = null;
+    for (const kind of this.kinds) {
+      if (kind.pattern.test(userAgent)) {
+        client = kind.id;
+        break;
+      }
+    }
+    this.last = { userAgent, client };
+    return client;
   }
 }
