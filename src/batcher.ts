@@ -121,7 +121,8 @@ export function withSingleFallback<I, O>(
  * in item order; an item without a row fails with `what` in the message.
  */
 export function outcomesByPosition<R extends { ord: number | null }, O>(count: number, rows: R[], outcome: (row: R) => Settled<O>, what: string): Settled<O>[] {
-  const outcomes: Settled<O>[] = Array.from({ length: count }, () => ({ ok: false, error: new Error(`${what} returned no row for a request`) }));
+  const outcomes = new Array<Settled<O> | undefined>(count).fill(undefined);
   for (const row of rows) if (row.ord !== null && row.ord >= 1 && row.ord <= count) outcomes[row.ord - 1] = outcome(row);
-  return outcomes;
+  // An Error captures a stack: made only for an item that is really missing.
+  return outcomes.map((settled) => settled ?? { ok: false, error: new Error(`${what} returned no row for a request`) });
 }
