@@ -286,6 +286,22 @@ describe('the selection query', () => {
 });
 
 describe('selections in batches', () => {
+  /** Runs `selecting` while another transaction holds the account's row; fails if it waits for the row (5 s). */
+  async function withoutWaitingFor<T>(accountId: string, selecting: () => Promise<T>): Promise<T> {
+    const holder = await root.connect();
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [accountId]);
+      return await Promise.race([
+        selecting(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the selection waited for the held account row')), 5_000)),
+      ]);
+    } finally {
+      await holder.query('rollback');
+      holder.release();
+    }
+  }
+
   it('concurrent selections share calls (at most one per connection); each request gets its own answer', async () => {
     const first = await official({ priority: 1 });
     const { result, queries } = await countingQueries(testApp.app.selectionPool, () =>
@@ -313,20 +329,9 @@ describe('selections in batches', () => {
     const account = await official({ priority: 1 });
     await select({ sessionHash: 'held-session' });
     await root.query(`update relaypg.accounts set last_used_at = now() - interval '1 hour' where id = $1`, [account.id]);
-    const holder = await root.connect();
-    try {
-      await holder.query('begin');
-      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [account.id]);
-      // Without the skip the refresh would wait for the holder; the call must come back on its own.
-      const selection = await Promise.race([
-        select({ sessionHash: 'held-session' }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the sticky hit waited for the held row')), 5_000)),
-      ]);
-      expect(selection).toMatchObject({ accountId: account.id, sticky: true });
-    } finally {
-      await holder.query('rollback');
-      holder.release();
-    }
+    // Without the skip the refresh would wait for the holder; the call must come back on its own.
+    const selection = await withoutWaitingFor(account.id, () => select({ sessionHash: 'held-session' }));
+    expect(selection).toMatchObject({ accountId: account.id, sticky: true });
     const { rows } = await root.query<{ stale: boolean }>(`select last_used_at < now() - interval '30 minutes' as stale from relaypg.accounts where id = $1`, [account.id]);
     expect(rows[0]!.stale).toBe(true); // the held row's refresh was skipped, not queued
   });
@@ -336,19 +341,8 @@ describe('selections in batches', () => {
     const dedicated = await official({ priority: 90, accountType: 'dedicated' });
     const { apiKey } = await app.apiKeys.create({ name: unique('bound-held'), claudeAccountId: dedicated.id });
     await root.query(`update relaypg.accounts set last_used_at = now() - interval '1 hour' where id = $1`, [dedicated.id]);
-    const holder = await root.connect();
-    try {
-      await holder.query('begin');
-      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [dedicated.id]);
-      const selection = await Promise.race([
-        select({ apiKeyId: apiKey.id }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the bound account\'s refresh waited for the held row')), 5_000)),
-      ]);
-      expect(selection).toMatchObject({ accountId: dedicated.id, sticky: false });
-    } finally {
-      await holder.query('rollback');
-      holder.release();
-    }
+    const selection = await withoutWaitingFor(dedicated.id, () => select({ apiKeyId: apiKey.id }));
+    expect(selection).toMatchObject({ accountId: dedicated.id, sticky: false });
   });
 
   it('a request that would wait for an account another transaction holds is answered 55P03 in its batch, then selected alone', async () => {
@@ -365,7 +359,7 @@ describe('selections in batches', () => {
       expect(rows.map((row) => row.error_code)).toEqual(['55P03', '55P03']);
       // Through the service: the batch's busy requests are selected again alone, and those may wait.
       // Held far longer than a batch waits (100 ms a request), so that every batch gives its requests back.
-      const release = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => holder.query("commit"));
+      const release = new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => holder.query('commit'));
       // Eight requests over the pool's four connections: four batches of two.
       const { result, queries } = await countingQueries(testApp.app.selectionPool, () =>
         Promise.all(Array.from({ length: 8 }, (_, i) => select({ sessionHash: `busy-${i + 3}` }))),
