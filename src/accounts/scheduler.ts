@@ -1,7 +1,8 @@
 // Account selection for a relayed request: the session hash is derived from
 // the body exactly as CRS does (so sessions keep their account across a
-// migration), then one database call chooses (api.select_account), unless the
-// in-process SelectionCache remembers the database's decision for the session.
+// migration), then one database call chooses (api.select_account; concurrent
+// selections share an api.select_accounts call), unless the in-process
+// SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
 import { Batcher, outcomesByPosition, settle, withSingleFallback, type Settled } from '../batcher.js';
 import { preparedConnection, type Queryable } from '../db.js';
