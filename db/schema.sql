@@ -730,7 +730,7 @@ ALTER FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[
 -- Name: FUNCTION authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]); Type: COMMENT; Schema: api; Owner: :DATABASE_OWNER
 --
 
-COMMENT ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'api.authenticate_api_key for many requests in one call: request i is (p_digests[i], p_crs_digests[i], p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. Decided in the order of the keys'' ids (keys it locks are locked in id order, as everywhere); RVINV on arrays of different lengths or more than 1000 requests.';
+COMMENT ON FUNCTION api.authenticate_api_keys(p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[], p_digest_scheme text, p_previous_digests bytea[], p_previous_schemes text[]) IS 'api.authenticate_api_key for many requests in one call: request i is (p_digests[i], p_crs_digests[i], p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. Decided in the order of the keys'' ids (keys it locks are locked in id order); RVINV on arrays of different lengths or more than 1000 requests.';
 
 
 --
@@ -3723,6 +3723,7 @@ COMMENT ON FUNCTION api.select_account(p_api_key_id uuid, p_platform text, p_mod
 CREATE FUNCTION api.select_accounts(p_api_key_ids uuid[], p_platforms text[], p_models text[], p_session_hashes text[], p_sticky_ttl interval DEFAULT '01:00:00'::interval, p_renewal_threshold interval DEFAULT '00:00:00'::interval, p_asynchronous_commit boolean DEFAULT false) RETURNS TABLE(ord integer, account_id uuid, account_kind text, upstream_model text, sticky boolean, account_version bigint, session_expires_at timestamp with time zone, error_code text, error_message text, error_detail text, error_hint text, error_column text)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO ''
+    SET lock_timeout TO '100ms'
     AS $$
 declare
   v_count integer := cardinality(p_api_key_ids);
@@ -3745,8 +3746,6 @@ begin
     perform relaypg.raise_invalid('requests', 'api_key_ids, platforms, models and session_hashes need one element per request');
   end if;
 
-  -- Shorter than deadlock_timeout (1 s): a wait that could be half of a deadlock ends first.
-  perform pg_catalog.set_config('lock_timeout', '100ms', true);
   for r in
     select q.api_key_id, q.platform, q.model, q.session_hash, q.n::integer as n
       from unnest(p_api_key_ids, p_platforms, p_models, p_session_hashes)
@@ -3763,7 +3762,10 @@ begin
       get stacked diagnostics v_code = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail,
                               v_hint = pg_exception_hint, v_column = column_name;
       -- 55P03 (lock_not_available): it would have waited too long for a row another transaction holds.
-      if v_code not in ('KYNFD', 'RVINV', 'SLNAV', '55P03') then
+      if v_code = '55P03' then
+        -- Rows are contended: the batch's other requests wait at most 10 ms each, not 100.
+        perform pg_catalog.set_config('lock_timeout', '10ms', true);
+      elsif v_code not in ('KYNFD', 'RVINV', 'SLNAV') then
         raise;  -- not about this request (a cancel, a bug): the batch fails
       end if;
       return query select r.n, null::uuid, null::text, null::text, null::boolean, null::bigint, null::timestamptz,

@@ -373,6 +373,38 @@ describe('selections in batches', () => {
     }
   });
 
+  it('a busy request does not hold up the rest of its batch: the others are answered while the row is still held', async () => {
+    const { app } = testApp;
+    const shared = await official({ priority: 1 });
+    const grouped = await official({ priority: 1, accountType: 'group' });
+    const group = await app.accountGroups.create({ name: unique('held-group'), platform: 'claude' });
+    await app.accountGroups.setMembers(group.id, [grouped.id]);
+    const toGroup = (await app.apiKeys.create({ name: unique('to-held'), claudeAccountId: `group:${group.id}` })).apiKey.id;
+    const holder = await root.connect();
+    let released = false;
+    try {
+      await holder.query('begin');
+      await holder.query('select 1 from relaypg.accounts where id = $1 for update', [grouped.id]);
+      // Eight requests over four connections, alternating: each batch of two holds one busy request.
+      const answeredWhileHeld: boolean[] = [];
+      const calls = Array.from({ length: 8 }, (_, i) =>
+        i % 2 === 0
+          ? select({ apiKeyId: toGroup, sessionHash: `held-group-${i}` })
+          : select({ sessionHash: `shared-${i}` }).then((selection) => (answeredWhileHeld.push(!released), selection)),
+      );
+      const sharedAnswers = await Promise.all(calls.filter((_, i) => i % 2 === 1));
+      expect(sharedAnswers.every((selection) => selection.accountId === shared.id)).toBe(true);
+      expect(answeredWhileHeld).toEqual([true, true, true, true]);
+      released = true;
+      await holder.query('commit');
+      const groupAnswers = await Promise.all(calls.filter((_, i) => i % 2 === 0));
+      expect(groupAnswers.every((selection) => selection.accountId === grouped.id)).toBe(true);
+    } finally {
+      if (!released) await holder.query('rollback');
+      holder.release();
+    }
+  });
+
   it('two batches whose picks cross over two held accounts do not deadlock: the waits end, the requests are selected again', async () => {
     const { app } = testApp;
     const x = await official({ priority: 1, accountType: 'group' });

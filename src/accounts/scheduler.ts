@@ -4,9 +4,9 @@
 // selections share an api.select_accounts call), unless the in-process
 // SelectionCache remembers the database's decision for the session.
 import type pg from 'pg';
-import { Batcher, outcomesByPosition, settle, withSingleFallback, type Settled } from '../batcher.js';
+import { Batcher, outcomesByPosition, withSingleFallback, type Settled } from '../batcher.js';
 import { preparedConnection, type Queryable } from '../db.js';
-import { dbError, fromPgError, isDatabaseUnavailable } from '../errors.js';
+import { dbError, fromPgError, isDatabaseUnavailable, mapDbErrors } from '../errors.js';
 import type { AccountKind, AccountPlatform } from './account.js';
 import { selectAccount, selectAccounts, type ISelectAccountResult, type ISelectAccountsResult } from './accounts.queries.js';
 import { SelectionCache } from './selection-cache.js';
@@ -68,11 +68,19 @@ interface PendingSelection {
 /** SQLSTATE of a request api.select_accounts did not let wait for a lock (it is selected again alone). */
 const LOCK_NOT_AVAILABLE = '55P03';
 
+/** A request its batch did not let wait for a lock; its caller selects it again alone. */
+class Busy extends Error {
+  constructor() {
+    super('the selection would have waited for a row held by another transaction');
+  }
+}
+
 /** At most this many selections per api.select_accounts call (its own limit: one subtransaction each). */
 const MAX_SELECTIONS_PER_CALL = 32;
 
 /** A row of api.select_accounts: the request's selection, or its refusal as the single call would raise it. */
 function selectionOutcome(row: ISelectAccountsResult): Settled<ISelectAccountResult> {
+  if (row.errorCode === LOCK_NOT_AVAILABLE) return { ok: false, error: new Busy() };
   if (row.errorCode !== null) {
     const error = fromPgError({ code: row.errorCode, message: row.errorMessage, detail: row.errorDetail, column: row.errorColumn });
     return { ok: false, error: error ?? new Error(row.errorMessage ?? row.errorCode) };
@@ -106,13 +114,23 @@ export class AccountScheduler {
     const remembered = cache?.get(entryKey);
     if (remembered !== undefined) return remembered;
     const epoch = cache?.epoch ?? 0;
-    const row = await this.pending.load({ apiKeyId: request.apiKeyId, platform: request.platform, model: request.model, sessionHash });
+    const pending: PendingSelection = { apiKeyId: request.apiKeyId, platform: request.platform, model: request.model, sessionHash };
+    const row = await this.pending.load(pending).catch((error: unknown) => {
+      // Its batch did not let it wait for a row another transaction holds: alone, it may wait.
+      if (error instanceof Busy) return mapDbErrors(() => this.selectOne(pending));
+      throw error;
+    });
     const selection = selectionFromRow(row, sessionHash);
     cache?.store(entryKey, { ...request, sessionHash: sessionHash! }, selection, row.sessionExpiresAt, epoch);
     return selection;
   }
 
-  /** Selects for a batch in one api.select_accounts call; each request's own refusal (SLNAV, KYNFD, RVINV) comes back in its row. */
+  /**
+   * Selects for a batch in one api.select_accounts call; each request's own
+   * refusal (SLNAV, KYNFD, RVINV) comes back in its row, and so does 55P03 for
+   * a request that would have waited for a lock (Busy: its caller selects it
+   * again alone, without holding up the rest of the batch).
+   */
   private async selectMany(batch: PendingSelection[]): Promise<Settled<ISelectAccountResult>[]> {
     const rows = await selectAccounts.run(
       {
@@ -126,11 +144,7 @@ export class AccountScheduler {
       },
       this.db,
     );
-    const outcomes = outcomesByPosition(batch.length, rows, selectionOutcome, 'api.select_accounts');
-    // A request that would have waited for a row another transaction holds: again, alone, now that the batch has committed.
-    const busy = rows.filter((row) => row.errorCode === LOCK_NOT_AVAILABLE).map((row) => row.ord - 1);
-    await Promise.all(busy.map(async (i) => (outcomes[i] = await settle(() => this.selectOne(batch[i]!), dbError))));
-    return outcomes;
+    return outcomesByPosition(batch.length, rows, selectionOutcome, 'api.select_accounts');
   }
 
   private async selectOne(pending: PendingSelection): Promise<ISelectAccountResult> {

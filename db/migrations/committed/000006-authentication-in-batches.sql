@@ -1,5 +1,5 @@
 --! Previous: sha1:b38879c82ea162d07760f3827620713fc358d52e
---! Hash: sha1:6169f6a3daa0e30405d71d88f7f61719ef752470
+--! Hash: sha1:33991e95d56297adea0adb39157991d8000c3da4
 --! Message: authentication in batches
 
 -- authentication in batches: the service sends the lookups of concurrent
@@ -13,9 +13,12 @@ drop function if exists api.authenticate_api_keys(bytea[], bytea[], text[], text
 -- Requests are decided in the order of the ids of the keys they name (found
 -- first without a lock, as api.authenticate_api_key will find them), not of
 -- the arrays: a decision may lock its key (first use of an activation-mode
--- key, a move to the current secret) until the batch commits, and everything
--- that locks several keys locks them in id order (relaypg.users_propagate_activity,
--- api.record_api_key_uses), or two of them could deadlock.
+-- key, a move to the current secret) until the batch commits, and the other
+-- writers that lock several keys on the request path or for a user
+-- (relaypg.users_propagate_activity, api.record_api_key_uses) lock them in id
+-- order too. (relaypg.unbind_keys, when an account is deleted with its keys
+-- unbound, does not: PostgreSQL breaks such a deadlock, and the batch is then
+-- decided request by request.)
 create function api.authenticate_api_keys(
   p_digests bytea[], p_crs_digests bytea[], p_platforms text[], p_models text[], p_clients text[],
   p_digest_scheme text default 'hmac-sha256:v1',
@@ -82,6 +85,6 @@ comment on function api.authenticate_api_keys(bytea[], bytea[], text[], text[], 
   'p_platforms[i], p_models[i], p_clients[i]) and, while the HMAC secret is rotated, the digests '
   'p_previous_digests[(i-1)*k+1 .. i*k] under the k schemes p_previous_schemes. One row per request, '
   'ord = i, with what api.authenticate_api_key returns for it; rows come in no particular order. '
-  'Decided in the order of the keys'' ids (keys it locks are locked in id order, as everywhere); RVINV on arrays of different lengths '
+  'Decided in the order of the keys'' ids (keys it locks are locked in id order); RVINV on arrays of different lengths '
   'or more than 1000 requests.';
 grant execute on function api.authenticate_api_keys(bytea[], bytea[], text[], text[], text[], text, bytea[], text[]) to :DATABASE_APP_USER;

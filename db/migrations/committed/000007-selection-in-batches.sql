@@ -1,5 +1,5 @@
---! Previous: sha1:6169f6a3daa0e30405d71d88f7f61719ef752470
---! Hash: sha1:69d304fe03451b478a9f29dccbca5a72ea0c3f68
+--! Previous: sha1:33991e95d56297adea0adb39157991d8000c3da4
+--! Hash: sha1:e41eb3bc55dca53aecbdac5efd27d787fe27cdec
 --! Message: selection in batches
 
 -- selection in batches: the service sends the selections of concurrent
@@ -221,9 +221,10 @@ drop function if exists api.select_accounts(uuid[], text[], text[], text[], inte
 -- mapping until the batch commits, and two batches that lock the same
 -- mappings must lock them in the same order, or they deadlock. A pool pick
 -- still waits for an account when every candidate is held, and no order can
--- be imposed on those: a batch waits for any lock at most 100 ms, and a
--- request that would have waited longer is answered 55P03 (lock_not_available),
--- to be selected again alone once the batch has committed. A request's own
+-- be imposed on those: a batch waits for any lock at most 100 ms (10 ms once
+-- one of its requests has waited that long), and a request that would have
+-- waited longer is answered 55P03 (lock_not_available), to be selected again
+-- alone once the batch has committed. A request's own
 -- refusal (KYNFD, RVINV, SLNAV, 55P03) is its row's answer, not the batch's:
 -- each runs in a subtransaction, which is why a batch holds at most 32.
 create function api.select_accounts(
@@ -248,6 +249,9 @@ language plpgsql
 volatile
 security definer
 set search_path = ''
+-- Shorter than deadlock_timeout (1 s): a wait that could be half of a deadlock
+-- ends first. As a SET clause it ends with the call, whatever the caller's.
+set lock_timeout = '100ms'
 as $$
 declare
   v_count integer := cardinality(p_api_key_ids);
@@ -270,8 +274,6 @@ begin
     perform relaypg.raise_invalid('requests', 'api_key_ids, platforms, models and session_hashes need one element per request');
   end if;
 
-  -- Shorter than deadlock_timeout (1 s): a wait that could be half of a deadlock ends first.
-  perform pg_catalog.set_config('lock_timeout', '100ms', true);
   for r in
     select q.api_key_id, q.platform, q.model, q.session_hash, q.n::integer as n
       from unnest(p_api_key_ids, p_platforms, p_models, p_session_hashes)
@@ -288,7 +290,10 @@ begin
       get stacked diagnostics v_code = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail,
                               v_hint = pg_exception_hint, v_column = column_name;
       -- 55P03 (lock_not_available): it would have waited too long for a row another transaction holds.
-      if v_code not in ('KYNFD', 'RVINV', 'SLNAV', '55P03') then
+      if v_code = '55P03' then
+        -- Rows are contended: the batch's other requests wait at most 10 ms each, not 100.
+        perform pg_catalog.set_config('lock_timeout', '10ms', true);
+      elsif v_code not in ('KYNFD', 'RVINV', 'SLNAV') then
         raise;  -- not about this request (a cancel, a bug): the batch fails
       end if;
       return query select r.n, null::uuid, null::text, null::text, null::boolean, null::bigint, null::timestamptz,
