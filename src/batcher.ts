@@ -32,7 +32,7 @@ interface Waiting<I, O> {
 }
 
 export class Batcher<I, O> {
-  private queue: Waiting<I, O>[] = [];
+  private readonly queue: Waiting<I, O>[] = [];
   private inFlight = 0;
   private scheduled = false;
 
@@ -69,8 +69,7 @@ export class Batcher<I, O> {
   private pump(): void {
     while (this.inFlight < this.options.concurrency && this.queue.length > 0) {
       const size = Math.min(this.options.maxBatch, Math.ceil(this.queue.length / (this.options.concurrency - this.inFlight)));
-      const batch = this.queue.length === size ? this.queue : this.queue.slice(0, size);
-      this.queue = batch === this.queue ? [] : this.queue.slice(size);
+      const batch = this.queue.splice(0, size);
       this.inFlight += 1;
       void this.send(batch);
     }
